@@ -1,0 +1,54 @@
+"""Daemon configuration: what the server command's flags set, shared by every subsystem."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+DEFAULT_LISTEN = "unix:///var/run/pouchd.sock"
+DEFAULT_HOME_DIR = "/var/lib/pouch"
+DEFAULT_EXEC_ROOT_DIR = "/var/run/pouch"
+DEFAULT_REGISTRY = "registry.hub.docker.com"
+
+
+@dataclasses.dataclass
+class DaemonConfig:
+    """Flags of the server command, in pouchd's names.
+
+    ``home_dir`` holds everything that survives a restart (store, images, volumes,
+    container bundles and logs); ``exec_root_dir`` holds runtime state that a reboot
+    clears (runc state, conmon sockets and pidfiles).
+    """
+
+    listen: list[str] = dataclasses.field(default_factory=lambda: [DEFAULT_LISTEN])
+    home_dir: Path = Path(DEFAULT_HOME_DIR)
+    exec_root_dir: Path = Path(DEFAULT_EXEC_ROOT_DIR)
+    log_level: str = "info"
+    debug: bool = False
+    default_registry: str = DEFAULT_REGISTRY
+    default_registry_namespace: str = "library"
+    insecure_registries: list[str] = dataclasses.field(default_factory=list)
+    default_runtime: str = "runc"
+    # Prefix of every cgroup and bridge we create, so that parallel test servers
+    # (and a real pouchd) never step on each other.
+    cgroup_parent: str = "pouch"
+    tls_verify: bool = False
+    tls_cacert: str | None = None
+    tls_cert: str | None = None
+    tls_key: str | None = None
+    labels: list[str] = dataclasses.field(default_factory=list)
+    image_proxy: str = ""
+
+    def __post_init__(self) -> None:
+        self.home_dir = Path(self.home_dir)
+        self.exec_root_dir = Path(self.exec_root_dir)
+
+    def ensure_dirs(self) -> None:
+        for d in (self.home_dir, self.exec_root_dir):
+            d.mkdir(parents=True, exist_ok=True)
+            os.chmod(d, 0o711)
+
+    @property
+    def unix_sockets(self) -> list[str]:
+        return [a[len("unix://"):] for a in self.listen if a.startswith("unix://")]

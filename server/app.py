@@ -1,0 +1,58 @@
+"""Builds the ASGI application: connexion AsyncApp over openapi/swagger.yml, our error
+mapping, the engine's lifespan, and the Docker-compat middleware in front."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import connexion
+import yaml
+
+from runtime.config import DaemonConfig
+from runtime.engine import Engine
+from server import context, errors
+from server.middleware import DockerCompatMiddleware, boolean_query_params
+from server.resolver import PouchResolver
+
+SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "swagger.yml"
+log = logging.getLogger("pouch.server")
+
+
+def load_spec() -> dict[str, Any]:
+    with SPEC_PATH.open(encoding="utf-8") as f:
+        spec: dict[str, Any] = yaml.safe_load(f)
+    return spec
+
+
+def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerCompatMiddleware:
+    """The whole server as one ASGI app. ``engine`` may be given (tests); else the
+    lifespan creates it from ``config`` inside the serving process."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        eng = engine or Engine(config)
+        context.set_engine(eng)
+        await eng.start()
+        try:
+            yield
+        finally:
+            await eng.close()
+            context.set_engine(None)
+
+    spec = load_spec()
+    app = connexion.AsyncApp(__name__, lifespan=lifespan)
+    app.add_api(
+        spec,
+        resolver=PouchResolver(),
+        pythonic_params=True,
+        strict_validation=True,
+        validate_responses=False,
+        swagger_ui_options=None,
+    )
+    for exc_class, handler in errors.HANDLERS:
+        app.add_error_handler(exc_class, handler)
+    return DockerCompatMiddleware(app, boolean_query_params(spec))

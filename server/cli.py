@@ -1,0 +1,132 @@
+"""The server command (``pouchd``): pouchd-style flags, served by gunicorn with one
+uvicorn worker speaking the hijack-capable protocol.
+
+One worker, because the engine is the single owner of the host state (like pouchd and
+dockerd); concurrency comes from asyncio inside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import stat
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from runtime.config import DEFAULT_EXEC_ROOT_DIR, DEFAULT_HOME_DIR, DEFAULT_LISTEN, DEFAULT_REGISTRY, DaemonConfig
+
+SOCKET_MODE = 0o660
+
+
+def parse_args(argv: list[str] | None = None) -> DaemonConfig:
+    p = argparse.ArgumentParser(prog="pouchd", description="Pouch Engine API v1.24 server")
+    p.add_argument("-l", "--listen", action="append", metavar="ADDR",
+                   help=f"unix:///path or tcp://host:port, repeatable (default {DEFAULT_LISTEN})")
+    p.add_argument("--home-dir", default=DEFAULT_HOME_DIR, help="root of persistent state (default %(default)s)")
+    p.add_argument("--exec-root-dir", default=DEFAULT_EXEC_ROOT_DIR,
+                   help="root of runtime state cleared by a reboot (default %(default)s)")
+    p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error", "critical"])
+    p.add_argument("-D", "--debug", action="store_true", help="debug logging")
+    p.add_argument("--default-registry", default=DEFAULT_REGISTRY, help="registry for bare image names")
+    p.add_argument("--insecure-registries", action="append", default=[], metavar="HOST[:PORT]",
+                   help="registries reached over plain HTTP, repeatable")
+    p.add_argument("--label", action="append", default=[], dest="labels", metavar="KEY=VALUE",
+                   help="daemon label, repeatable")
+    p.add_argument("--image-proxy", default="", help="proxy for image pulls")
+    p.add_argument("--cgroup-parent", default="pouch", help="cgroup (and resource name) prefix")
+    p.add_argument("--tlsverify", action="store_true", help="require client certificates on TCP listeners")
+    p.add_argument("--tlscacert", help="CA certificate for client verification")
+    p.add_argument("--tlscert", help="server certificate")
+    p.add_argument("--tlskey", help="server key")
+    a = p.parse_args(argv)
+    listen = a.listen or [DEFAULT_LISTEN]
+    for addr in listen:
+        if not (addr.startswith("unix:///") or addr.startswith("tcp://")):
+            p.error(f"invalid --listen {addr!r}: want unix:///path or tcp://host:port")
+    return DaemonConfig(
+        listen=listen,
+        home_dir=a.home_dir,
+        exec_root_dir=a.exec_root_dir,
+        log_level="debug" if a.debug else a.log_level,
+        debug=a.debug,
+        default_registry=a.default_registry,
+        insecure_registries=a.insecure_registries,
+        labels=a.labels,
+        image_proxy=a.image_proxy,
+        cgroup_parent=a.cgroup_parent,
+        tls_verify=a.tlsverify,
+        tls_cacert=a.tlscacert,
+        tls_cert=a.tlscert,
+        tls_key=a.tlskey,
+    )
+
+
+def gunicorn_binds(listen: list[str]) -> list[str]:
+    binds = []
+    for addr in listen:
+        if addr.startswith("unix://"):
+            binds.append("unix:" + addr[len("unix://"):])
+        else:
+            binds.append(addr[len("tcp://"):])
+    return binds
+
+
+class PouchServer(BaseApplication):  # type: ignore[misc]
+    def __init__(self, config: DaemonConfig) -> None:
+        self.daemon_config = config
+        super().__init__()
+
+    def load_config(self) -> None:
+        cfg = self.daemon_config
+        for path in cfg.unix_sockets:
+            os.makedirs(os.path.dirname(path) or "/", exist_ok=True)
+            _remove_stale_socket(path)
+        settings: dict[str, Any] = {
+            "bind": gunicorn_binds(cfg.listen),
+            "workers": 1,
+            "worker_class": "server.hijack.PouchWorker",
+            "loglevel": cfg.log_level,
+            "accesslog": "-" if cfg.debug else None,
+            "errorlog": "-",
+            "graceful_timeout": 10,
+            "timeout": 0,  # long-lived requests (wait, logs -f, events) are normal here
+            "keepalive": 5,
+            "when_ready": self._when_ready,
+        }
+        if cfg.tls_cert and cfg.tls_key:
+            settings.update(certfile=cfg.tls_cert, keyfile=cfg.tls_key)
+            if cfg.tls_verify:
+                import ssl
+
+                settings.update(ca_certs=cfg.tls_cacert, cert_reqs=ssl.CERT_REQUIRED)
+        for key, value in settings.items():
+            self.cfg.set(key, value)
+
+    def _when_ready(self, _server: Any) -> None:
+        for path in self.daemon_config.unix_sockets:
+            os.chmod(path, SOCKET_MODE)
+
+    def load(self) -> Any:
+        from server.app import create_app
+
+        return create_app(self.daemon_config)
+
+
+def _remove_stale_socket(path: str) -> None:
+    try:
+        if stat.S_ISSOCK(os.lstat(path).st_mode):
+            os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    config = parse_args(argv)
+    logging.basicConfig(level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    PouchServer(config).run()
+
+
+if __name__ == "__main__":
+    main()

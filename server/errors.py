@@ -1,0 +1,60 @@
+"""The one mapping from errors to HTTP responses: a status code and {"message": ...}.
+
+Engine errors carry their status (runtime/errors.py); connexion's validation problems and
+starlette's routing errors are reshaped to the same body, so no client ever sees a
+problem+json document or a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from connexion.exceptions import ProblemException
+from connexion.lifecycle import ConnexionRequest, ConnexionResponse
+from starlette.exceptions import HTTPException
+
+from runtime.errors import EngineError
+
+log = logging.getLogger("pouch.server")
+
+
+def message_response(status: int, message: str) -> ConnexionResponse:
+    if status == 304:
+        return ConnexionResponse(status_code=304, body=b"")
+    return ConnexionResponse(
+        status_code=status,
+        mimetype="application/json",
+        body=json.dumps({"message": message}).encode(),
+    )
+
+
+def engine_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, EngineError)
+    if exc.status >= 500:
+        log.error("engine error: %s", exc.message)
+    return message_response(exc.status, exc.message)
+
+
+def problem(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, ProblemException)
+    detail = exc.detail if exc.detail else exc.title
+    return message_response(exc.status, str(detail or "bad request"))
+
+
+def http_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    assert isinstance(exc, HTTPException)
+    return message_response(exc.status_code, str(exc.detail))
+
+
+def unexpected(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    log.exception("unexpected error", exc_info=exc)
+    return message_response(500, f"internal server error: {type(exc).__name__}: {exc}")
+
+
+HANDLERS = (
+    (EngineError, engine_error),
+    (ProblemException, problem),
+    (HTTPException, http_error),
+    (Exception, unexpected),
+)

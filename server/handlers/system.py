@@ -1,0 +1,32 @@
+"""System operations: ping, version, info, events, auth, daemon update."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from connexion.lifecycle import ConnexionResponse
+
+from server.context import engine
+from server.params import json_stream, parse_filters
+
+
+async def system_ping() -> ConnexionResponse:
+    return ConnexionResponse(status_code=200, mimetype="text/plain", body=b"OK")
+
+
+async def system_version() -> dict[str, Any]:
+    return engine().system.version()
+
+
+async def system_info() -> dict[str, Any]:
+    return engine().system.info()
+
+
+async def daemon_update(body: dict[str, Any] | None = None) -> tuple[None, int]:
+    body = body or {}
+    engine().system.update(body.get("Labels"), body.get("ImageProxy"))
+    return None, 200
+
+
+async def system_events(since: str | None = None, until: str | None = None, filters: str | None = None) -> Any:
+    return json_stream(engine().events.stream(since=since, until=until, filters=parse_filters(filters)))

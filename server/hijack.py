@@ -1,0 +1,200 @@
+"""Connection hijack for attach and exec start (DESIGN.md section 4).
+
+ASGI cannot hand a socket to an application, so this subclass of uvicorn's httptools
+protocol puts a ``pouch.hijack`` callable into each request's scope extensions. The
+request still goes through connexion (routing, validation); the handler awaits the
+callable and gets a :class:`HijackedConnection`: it writes the status line itself
+(``101 UPGRADED`` when the client sent ``Upgrade: tcp``, else ``200 OK``) and then owns
+the raw byte stream both ways. Whatever response the handler returns afterwards is
+swallowed.
+
+httptools stops parsing at an upgrade request, so a JSON body (exec start) that follows
+the headers is peeled off by Content-Length and handed to the ASGI request as usual;
+every byte after it is the client's stdin. This relies on uvicorn internals: uvicorn is
+pinned, and tests/unit/test_hijack.py speaks to it over a raw socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn_worker import UvicornWorker
+
+RAW_STREAM = "application/vnd.raw-stream"
+EXTENSION = "pouch.hijack"
+
+
+class HijackedConnection:
+    """The raw connection after hijack: ``reader`` is the client's input, ``write`` goes out."""
+
+    def __init__(self, protocol: HijackHttpToolsProtocol, upgrade: bool) -> None:
+        self._protocol = protocol
+        self.upgrade = upgrade
+        self.reader = asyncio.StreamReader()
+        self._head_sent = False
+
+    def send_head(self, content_type: str = RAW_STREAM) -> None:
+        if self._head_sent:
+            return
+        self._head_sent = True
+        if self.upgrade:
+            head = (
+                f"HTTP/1.1 101 UPGRADED\r\nContent-Type: {content_type}\r\n"
+                "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
+            )
+        else:
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n"
+        self._protocol.transport.write(head.encode("latin-1"))
+
+    def write(self, data: bytes) -> None:
+        self.send_head()
+        if data and not self._protocol.transport.is_closing():
+            self._protocol.transport.write(data)
+
+    async def drain(self) -> None:
+        flow = self._protocol.flow
+        if flow.write_paused and not self._protocol.transport.is_closing():
+            await flow.drain()
+
+    @property
+    def closed(self) -> bool:
+        return self._protocol.transport.is_closing()
+
+    def close_write(self) -> None:
+        """Half-close: tell the client no more output comes (it may still send)."""
+        transport = self._protocol.transport
+        if not transport.is_closing() and transport.can_write_eof():
+            transport.write_eof()
+
+    def close(self) -> None:
+        self.send_head()
+        self._protocol.transport.close()
+
+
+class HijackHttpToolsProtocol(HttpToolsProtocol):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._hijacked: HijackedConnection | None = None
+        self._pending_raw = bytearray()  # bytes after an upgrade request, before hijack()
+        self._body_missing = 0  # request body bytes still owed to the ASGI app after an upgrade
+        self._body_seen = 0
+        self._upgraded = False  # the parser stopped at an Upgrade request: the rest is raw
+
+    # -- the scope extension ----------------------------------------------------------
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._body_seen = 0
+        self.scope["extensions"] = {EXTENSION: self._hijack}
+
+    def on_body(self, body: bytes) -> None:
+        self._body_seen += len(body)
+        super().on_body(body)
+
+    async def _hijack(self) -> HijackedConnection:
+        if self._hijacked is not None:
+            return self._hijacked
+        conn = HijackedConnection(self, upgrade=self._upgrade_requested())
+        self._hijacked = conn
+        cycle = self.cycle
+        # From here on the ASGI response is the handler's business on the raw socket:
+        # a late response from the app must not reach the client.
+        cycle.disconnected = True
+        cycle.message_event.set()
+        self._unset_keepalive_if_required()
+        if self._pending_raw:
+            conn.reader.feed_data(bytes(self._pending_raw))
+            self._pending_raw.clear()
+        self.flow.resume_reading()
+        return conn
+
+    def _upgrade_requested(self) -> bool:
+        connection: list[bytes] = []
+        upgrade = b""
+        for name, value in self.headers or []:
+            if name == b"connection":
+                connection = [t.strip().lower() for t in value.split(b",")]
+            elif name == b"upgrade":
+                upgrade = value.strip().lower()
+        return b"upgrade" in connection and upgrade == b"tcp"
+
+    # -- byte routing -------------------------------------------------------------------
+    def data_received(self, data: bytes) -> None:
+        if self._hijacked is not None:
+            self._hijacked.reader.feed_data(data)
+            return
+        if self.parser is None:
+            return
+        if self._upgraded:
+            self._take_raw(data)
+            return
+        self._unset_keepalive_if_required()
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserError:
+            msg = "Invalid HTTP request received."
+            self.logger.warning(msg)
+            self.send_400_response(msg)
+        except httptools.HttpParserUpgrade as exc:
+            self._upgraded = True
+            offset = exc.args[0] if exc.args and isinstance(exc.args[0], int) else len(data)
+            if self.cycle is not None and self.cycle.more_body:
+                self._body_missing = max(0, self._content_length() - self._body_seen)
+                if self._body_missing == 0:
+                    self._finish_body()
+            self._take_raw(data[offset:])
+
+    def _content_length(self) -> int:
+        for name, value in self.headers or []:
+            if name == b"content-length":
+                try:
+                    return int(value)
+                except ValueError:
+                    return 0
+        return 0
+
+    def _take_raw(self, data: bytes) -> None:
+        if self._body_missing:
+            body, data = data[: self._body_missing], data[self._body_missing:]
+            self._body_missing -= len(body)
+            self.cycle.body += body
+            if self._body_missing == 0:
+                self._finish_body()
+            else:
+                self.cycle.message_event.set()
+        if data:
+            if self._hijacked is not None:
+                self._hijacked.reader.feed_data(data)
+            else:
+                self._pending_raw += data
+
+    def _finish_body(self) -> None:
+        self.cycle.more_body = False
+        self.cycle.message_event.set()
+
+    def eof_received(self) -> bool | None:  # type: ignore[override]
+        if self._hijacked is not None:
+            self._hijacked.reader.feed_eof()
+            return True  # keep the transport open: the client half-closed, output may follow
+        return super().eof_received()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._hijacked is not None:
+            self._hijacked.reader.feed_eof()
+        super().connection_lost(exc)
+
+
+class PouchWorker(UvicornWorker):
+    """gunicorn worker running uvicorn with the hijack-capable protocol."""
+
+    CONFIG_KWARGS = {"loop": "asyncio", "http": "server.hijack:HijackHttpToolsProtocol", "lifespan": "on"}
+
+
+async def hijack(scope: dict[str, Any]) -> HijackedConnection:
+    """Take over the raw connection of the current request (attach, exec start)."""
+    fn = scope.get("extensions", {}).get(EXTENSION)
+    if fn is None:
+        raise RuntimeError("the server protocol does not support connection hijack")
+    return await fn()
