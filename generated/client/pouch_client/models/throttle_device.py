@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ThrottleDevice")
+
+
+@_attrs_define
+class ThrottleDevice:
+    """
+    Attributes:
+        path (str | Unset): Device path
+        rate (int | Unset): Rate
+    """
+
+    path: str | Unset = UNSET
+    rate: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        path = self.path
+
+        rate = self.rate
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if path is not UNSET:
+            field_dict["Path"] = path
+        if rate is not UNSET:
+            field_dict["Rate"] = rate
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        path = d.pop("Path", UNSET)
+
+        rate = d.pop("Rate", UNSET)
+
+        throttle_device = cls(
+            path=path,
+            rate=rate,
+        )
+
+        throttle_device.additional_properties = d
+        return throttle_device
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
