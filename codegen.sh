@@ -62,7 +62,7 @@ find "$TMP/client" \( -name __pycache__ -o -name .ruff_cache \) -prune -exec rm 
 if [[ $CHECK == 1 ]]; then
   stale=0
   diff -q "$TMP/openapi3.yml" generated/openapi3.yml >/dev/null 2>&1 || { echo "codegen: generated/openapi3.yml is stale" >&2; stale=1; }
-  diff -r -q -x __pycache__ -x .ruff_cache "$TMP/client" generated/client >&2 || { echo "codegen: generated/client is stale" >&2; stale=1; }
+  diff -r -q -x __pycache__ -x .ruff_cache -x .pdm-build -x "*.egg-info" "$TMP/client" generated/client >&2 || { echo "codegen: generated/client is stale" >&2; stale=1; }
   if [[ $stale == 1 ]]; then echo "codegen: run ./codegen.sh and commit generated/" >&2; exit 1; fi
   echo "codegen: generated/ is up to date"
   exit 0
@@ -70,6 +70,7 @@ fi
 
 mkdir -p generated
 cp "$TMP/openapi3.yml" generated/openapi3.yml
-rm -rf generated/client
-cp -r "$TMP/client" generated/client
+rm -rf generated/client.new && cp -r "$TMP/client" generated/client.new
+if [[ -d generated/client/.pdm-build ]]; then mv generated/client/.pdm-build generated/client.new/; fi  # keep an editable install working
+rm -rf generated/client && mv generated/client.new generated/client
 echo "codegen: wrote generated/openapi3.yml and generated/client/"
