@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import connexion
+from connexion.options import SwaggerUIOptions
 import yaml
 
 from runtime.config import DaemonConfig
@@ -47,11 +48,12 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
     app = connexion.AsyncApp(__name__, lifespan=lifespan)
     app.add_api(
         spec,
-        resolver=PouchResolver(),
+        resolver=PouchResolver(spec),
         pythonic_params=True,
         strict_validation=True,
         validate_responses=False,
-        swagger_ui_options=None,
+        # The spec is served at /v1.24/swagger.json for clients; no UI bundle is installed.
+        swagger_ui_options=SwaggerUIOptions(swagger_ui=False),
     )
     for exc_class, handler in errors.HANDLERS:
         app.add_error_handler(exc_class, handler)

@@ -11,6 +11,7 @@ import argparse
 import logging
 import os
 import stat
+import warnings
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -94,6 +95,7 @@ class PouchServer(BaseApplication):  # type: ignore[misc]
             "timeout": 0,  # long-lived requests (wait, logs -f, events) are normal here
             "keepalive": 5,
             "when_ready": self._when_ready,
+            "control_socket_disable": True,  # parallel servers must not share $HOME/.gunicorn
         }
         if cfg.tls_cert and cfg.tls_key:
             settings.update(certfile=cfg.tls_cert, keyfile=cfg.tls_key)
@@ -123,6 +125,8 @@ def _remove_stale_socket(path: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # connexion imports starlette.testclient, which warns about httpx at import time.
+    warnings.filterwarnings("ignore", message=".*starlette.testclient.*")
     config = parse_args(argv)
     logging.basicConfig(level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     PouchServer(config).run()

@@ -31,7 +31,9 @@ def message_response(status: int, message: str) -> ConnexionResponse:
 
 def engine_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, EngineError)
-    if exc.status >= 500:
+    if exc.status == 501:
+        log.info("%s", exc.message)
+    elif exc.status >= 500:
         log.error("engine error: %s", exc.message)
     return message_response(exc.status, exc.message)
 

@@ -140,10 +140,12 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
         except httptools.HttpParserUpgrade as exc:
             self._upgraded = True
             offset = exc.args[0] if exc.args and isinstance(exc.args[0], int) else len(data)
-            if self.cycle is not None and self.cycle.more_body:
-                self._body_missing = max(0, self._content_length() - self._body_seen)
-                if self._body_missing == 0:
-                    self._finish_body()
+            # llhttp completes an upgrade request without reading its body: what the
+            # Content-Length announced still belongs to the ASGI request.
+            missing = max(0, self._content_length() - self._body_seen)
+            if missing and self.cycle is not None:
+                self.cycle.more_body = True
+                self._body_missing = missing
             self._take_raw(data[offset:])
 
     def _content_length(self) -> int:

@@ -8,6 +8,7 @@ operation without a handler fails at start-up, so a gap can never ship silently.
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -67,9 +68,41 @@ def _not_implemented(operation_id: str) -> Callable[..., Any]:
     return handler
 
 
+def body_parameter_names(spec: dict[str, Any]) -> dict[str, str]:
+    """operationId -> the pythonic name connexion gives its body argument (Swagger 2.0
+    names it after the body parameter: ``ContainerCreateConfig`` -> ``container_create_config``)."""
+    names = {}
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            if isinstance(op, dict):
+                for p in op.get("parameters", []):
+                    if p.get("in") == "body":
+                        names[op["operationId"]] = re.sub(r"(?<!^)(?=[A-Z])", "_", p["name"]).lower()
+    return names
+
+
+def _adapt(fn: Callable[..., Any], body_name: str | None) -> Callable[..., Any]:
+    """Hand the body to every handler as ``body`` and drop arguments it does not take, so
+    a handler's signature states exactly what it uses."""
+    params = inspect.signature(fn).parameters
+    takes_all = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+    async def handler(**kwargs: Any) -> Any:
+        if body_name and body_name in kwargs:
+            kwargs["body"] = kwargs.pop(body_name)
+        if not takes_all:
+            kwargs = {k: v for k, v in kwargs.items() if k in params}
+        return await fn(**kwargs)
+
+    handler.__name__ = fn.__name__
+    handler.__doc__ = fn.__doc__
+    return handler
+
+
 class PouchResolver(Resolver):
-    def __init__(self) -> None:
+    def __init__(self, spec: dict[str, Any] | None = None) -> None:
         self.pending = not_implemented_ids()
+        self.body_names = body_parameter_names(spec or {})
         super().__init__(function_resolver=self._resolve)
 
     def _resolve(self, operation_id: str) -> Callable[..., Any]:
@@ -81,4 +114,6 @@ class PouchResolver(Resolver):
         if handler is None:
             module, func = handler_location(operation_id)
             raise ResolverError(f"{operation_id}: no handler {module}.{func}")
-        return handler
+        if not inspect.iscoroutinefunction(handler):
+            raise ResolverError(f"{operation_id}: handler must be async")
+        return _adapt(handler, self.body_names.get(operation_id))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from connexion.lifecycle import ConnexionResponse
+from starlette.responses import PlainTextResponse
 
 from server.context import engine
 from server.params import json_stream, parse_filters
 
 
-async def system_ping() -> ConnexionResponse:
-    return ConnexionResponse(status_code=200, mimetype="text/plain", body=b"OK")
+async def system_ping() -> PlainTextResponse:
+    return PlainTextResponse("OK")
 
 
 async def system_version() -> dict[str, Any]:
