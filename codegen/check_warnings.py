@@ -22,7 +22,7 @@ def blocks(text: str) -> list[str]:
     for i, line in enumerate(lines):
         if not line.startswith("WARNING"):
             continue
-        detail = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+        detail = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
         detail = re.sub(r"<[\w.]+ object at 0x[0-9a-f]+>", "<code>", detail)
         out.append(f"{line.strip()} | {detail}")
     # non-block warnings the generator prints on their own line
@@ -60,7 +60,7 @@ def main() -> int:
             bad.append(w)
     for w in bad:
         print(f"codegen: generator warning not allow-listed: {w}", file=sys.stderr)
-    for (pat, _), count in zip(entries, used):
+    for (pat, _), count in zip(entries, used, strict=False):
         if not count:
             print(f"codegen: stale allow-list entry (matched nothing): {pat.pattern}", file=sys.stderr)
     return 1 if bad or not all(used) else 0

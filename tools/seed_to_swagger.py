@@ -102,8 +102,13 @@ PRODUCES = {
 def tag_for(path: str, op_id: str) -> str:
     if op_id.startswith("Exec") or op_id == "ContainerExec":
         return "Exec"
-    for prefix, tag in (("/containers", "Container"), ("/images", "Image"), ("/commit", "Image"),
-                        ("/networks", "Network"), ("/volumes", "Volume")):
+    for prefix, tag in (
+        ("/containers", "Container"),
+        ("/images", "Image"),
+        ("/commit", "Image"),
+        ("/networks", "Network"),
+        ("/volumes", "Volume"),
+    ):
         if path.startswith(prefix):
             return tag
     return "System"
@@ -279,7 +284,9 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
 
     # networks-list-array
     _op(spec, "get", "/networks")["responses"]["200"]["schema"] = {
-        "type": "array", "items": {"$ref": "#/definitions/NetworkResource"}}
+        "type": "array",
+        "items": {"$ref": "#/definitions/NetworkResource"},
+    }
 
     # cpustats-system-cpu-usage
     cpu = spec["definitions"]["CPUStats"]["properties"]
@@ -293,8 +300,13 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
     op["description"] = "Search for an image on a registry."
     op["parameters"] = [
         {"name": "term", "in": "query", "description": "Term to search", "required": True, "type": "string"},
-        {"name": "registry", "in": "query", "description": "Search images from specified registry",
-         "required": False, "type": "string"},
+        {
+            "name": "registry",
+            "in": "query",
+            "description": "Search images from specified registry",
+            "required": False,
+            "type": "string",
+        },
     ]
 
     # logs-since-until-string: Docker and Pouch CLIs send `<seconds>.<nanoseconds>`.
@@ -302,11 +314,10 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
         if p["name"] in ("since", "until"):
             p["type"] = "string"
             p.pop("default", None)
-            p["description"] += (" (integer seconds, or `<seconds>.<nanoseconds>` as the Docker and Pouch"
-                                 " CLIs send it)")
+            p["description"] += " (integer seconds, or `<seconds>.<nanoseconds>` as the Docker and Pouch CLIs send it)"
 
     # imageid-path-format: image references contain `/` (registry/repo:tag).
-    for path, methods in spec["paths"].items():
+    for methods in spec["paths"].values():
         for o in methods.values():
             for p in o.get("parameters", []):
                 if p["in"] == "path" and p["name"] == "imageid":
@@ -317,25 +328,52 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
     body = op["parameters"][0]
     body["required"] = False
     op["parameters"] = [
-        {"name": "container", "in": "query", "description": "ID or name of the container to commit",
-         "required": True, "type": "string"},
-        {"name": "repo", "in": "query", "description": "Repository name for the created image",
-         "required": False, "type": "string"},
-        {"name": "tag", "in": "query", "description": "Tag name for the created image",
-         "required": False, "type": "string"},
+        {
+            "name": "container",
+            "in": "query",
+            "description": "ID or name of the container to commit",
+            "required": True,
+            "type": "string",
+        },
+        {
+            "name": "repo",
+            "in": "query",
+            "description": "Repository name for the created image",
+            "required": False,
+            "type": "string",
+        },
+        {
+            "name": "tag",
+            "in": "query",
+            "description": "Tag name for the created image",
+            "required": False,
+            "type": "string",
+        },
         {"name": "comment", "in": "query", "description": "Commit message", "required": False, "type": "string"},
-        {"name": "author", "in": "query", "description": "Author of the image", "required": False,
-         "type": "string"},
-        {"name": "pause", "in": "query", "description": "Whether to pause the container before committing",
-         "required": False, "type": "boolean", "default": True},
+        {"name": "author", "in": "query", "description": "Author of the image", "required": False, "type": "string"},
+        {
+            "name": "pause",
+            "in": "query",
+            "description": "Whether to pause the container before committing",
+            "required": False,
+            "type": "boolean",
+            "default": True,
+        },
         body,
     ]
 
     # remove-volumes-param
     op = _op(spec, "delete", "/containers/{id}")
-    op["parameters"].append({"name": "v", "in": "query",
-                             "description": "Remove anonymous volumes associated with the container.",
-                             "required": False, "type": "boolean", "default": False})
+    op["parameters"].append(
+        {
+            "name": "v",
+            "in": "query",
+            "description": "Remove anonymous volumes associated with the container.",
+            "required": False,
+            "type": "boolean",
+            "default": False,
+        }
+    )
 
     # container-name-pattern
     name_pattern = "^/?[a-zA-Z0-9][a-zA-Z0-9_.-]*$"
@@ -354,14 +392,19 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
         ("delete", "/volumes/{id}", "volume is in use by a container"),
     ):
         _add_response(_op(spec, method, path), "409", why)
-    for method, path in (("post", "/containers/{id}/checkpoints"), ("get", "/containers/{id}/checkpoints"),
-                         ("post", "/exec/{id}/start")):
+    for method, path in (
+        ("post", "/containers/{id}/checkpoints"),
+        ("get", "/containers/{id}/checkpoints"),
+        ("post", "/exec/{id}/start"),
+    ):
         _add_response(_op(spec, method, path), "500", "An unexpected server error occurred.")
     _op(spec, "get", "/containers/{id}/checkpoints")["responses"]["200"]["schema"] = {
-        "type": "array", "items": {"$ref": "#/definitions/Checkpoint"}}
+        "type": "array",
+        "items": {"$ref": "#/definitions/Checkpoint"},
+    }
 
     # bad-request-400: the server answers any schema violation with 400 {"message"}.
-    for path, methods in spec["paths"].items():
+    for methods in spec["paths"].values():
         for o in methods.values():
             if o.get("parameters") and "400" not in o["responses"]:
                 _add_response(o, "400", "bad parameter")
@@ -401,6 +444,14 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
             props[name]["x-nullable"] = True
     spec["definitions"]["EndpointIPAMConfig"]["x-nullable"] = True
 
+    # optional-json-body: connexion treats a missing optional JSON body as null and rejects it
+    # unless the body parameter is x-nullable; this only spells out the seed's "optional".
+    for methods in spec["paths"].values():
+        for o in methods.values():
+            for p in o.get("parameters", []):
+                if p["in"] == "body" and not p["required"] and "$ref" in p["schema"]:
+                    p["x-nullable"] = True
+
     # example-listen-addresses: the seed's example is a list of lists for a list of strings.
     info = spec["definitions"]["SystemInfo"]["properties"]["ListenAddresses"]
     info["example"] = [a for sub in info["example"] for a in sub]
@@ -408,10 +459,23 @@ def fixups(spec: dict[str, Any]) -> None:  # noqa: C901 - a flat list of errata,
 
 def _nullable_defaults(seed: seed_parser.Seed) -> dict[str, list[str]]:
     """Array/map properties of request-body definitions, plus Go pointer scalars."""
-    defs = ["ContainerConfig", "HostConfig", "Resources", "UpdateConfig", "NetworkingConfig",
-            "EndpointSettings", "EndpointIPAMConfig", "NetworkCreate", "IPAM", "IPAMConfig",
-            "ExecCreateConfig", "VolumeCreateConfig", "LogConfig", "ContainerUpgradeConfig",
-            "DaemonUpdateConfig"]
+    defs = [
+        "ContainerConfig",
+        "HostConfig",
+        "Resources",
+        "UpdateConfig",
+        "NetworkingConfig",
+        "EndpointSettings",
+        "EndpointIPAMConfig",
+        "NetworkCreate",
+        "IPAM",
+        "IPAMConfig",
+        "ExecCreateConfig",
+        "VolumeCreateConfig",
+        "LogConfig",
+        "ContainerUpgradeConfig",
+        "DaemonUpdateConfig",
+    ]
     out: dict[str, list[str]] = {}
     for name in defs:
         d = seed.definitions[name]

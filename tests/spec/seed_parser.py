@@ -58,9 +58,9 @@ def parse_schema(cell: str) -> Any:
     if s in ("", "No Content"):
         return None
     if s.startswith("< ") and s.endswith(" > array"):
-        return ("array", parse_schema(s[2:-len(" > array")]))
+        return ("array", parse_schema(s[2 : -len(" > array")]))
     if s.startswith("< ") and s.endswith(" > map"):
-        inner = s[2:-len(" > map")]
+        inner = s[2 : -len(" > map")]
         key, _, value = inner.partition(", ")
         assert key == "string", cell
         return ("map", parse_schema(value))
@@ -91,7 +91,7 @@ def _json_value(raw: str) -> Any:
 def split_description(cell: str) -> tuple[str, dict[str, Any]]:
     """Split a description cell into text and the trailing **Annotation** : `value` parts."""
     extras: dict[str, Any] = {}
-    pattern = re.compile(r"(?:\s*<br>)?\*\*(%s)\*\* : `(.*?)`(?=\s*<br>\*\*|\s*$)" % "|".join(ANNOTATIONS), re.S)
+    pattern = re.compile(r"(?:\s*<br>)?\*\*({})\*\* : `(.*?)`(?=\s*<br>\*\*|\s*$)".format("|".join(ANNOTATIONS)), re.S)
     first = None
     for m in pattern.finditer(cell):
         if first is None:
@@ -197,7 +197,7 @@ def _parse_table(lines: list[str], i: int) -> tuple[list[str], list[list[str]], 
 def _props_from_rows(header: list[str], rows: list[list[str]]) -> list[Prop]:
     props = []
     for row in rows:
-        cols = dict(zip(header, row))
+        cols = dict(zip(header, row, strict=False))
         name, required = _name_cell(cols["Name"])
         desc, extras = split_description(cols.get("Description", ""))
         props.append(Prop(name, required, desc, extras, parse_schema(cols["Schema"])))
@@ -231,7 +231,8 @@ def parse(text: str | None = None) -> Seed:
     inline: dict[str, list[Prop]] = {}
     operations: dict[tuple[str, str], Operation] = {}
     raw_ops = sum(
-        1 for n, ln in enumerate(lines[paths_at:defs_at], paths_at)
+        1
+        for n, ln in enumerate(lines[paths_at:defs_at], paths_at)
         if ln.startswith('<a name="') and lines[n + 1].startswith("### ")
     )
 
@@ -244,7 +245,7 @@ def parse(text: str | None = None) -> Seed:
         ln = lines[i]
         if ln.startswith('<a name="') and i + 1 < defs_at and lines[i + 1].startswith("### "):
             title = lines[i + 1][4:].strip()
-            m = re.fullmatch(r"(%s) (/\S*)" % "|".join(HTTP_METHODS), title)
+            m = re.fullmatch(r"({}) (/\S*)".format("|".join(HTTP_METHODS)), title)
             if m:
                 method, path, summary = m.group(1), m.group(2), ""
                 i += 2
@@ -287,14 +288,14 @@ def parse(text: str | None = None) -> Seed:
             end = k + 1
             while lines[end] != "```":
                 end += 1
-            op.examples[example_key] = json.loads("\n".join(lines[k + 1:end]))  # type: ignore[union-attr]
+            op.examples[example_key] = json.loads("\n".join(lines[k + 1 : end]))  # type: ignore[union-attr]
             i = end + 1
             continue
         if ln.startswith("|") and op is not None:
             header, rows, i = _parse_table(lines, i)
             if section == "Parameters":
                 for row in rows:
-                    cols = dict(zip(header, row))
+                    cols = dict(zip(header, row, strict=False))
                     name, required = _name_cell(cols["Name"])
                     loc = cols["Type"].strip("*").lower()
                     desc, _ = split_description(cols["Description"])
@@ -306,7 +307,7 @@ def parse(text: str | None = None) -> Seed:
                     op.params.append(p)
             elif section == "Responses":
                 for row in rows:
-                    cols = dict(zip(header, row))
+                    cols = dict(zip(header, row, strict=False))
                     code = cols["HTTP Code"].strip("*")
                     op.responses[code] = Response(code, cols["Description"], parse_schema(cols["Schema"]))
             continue
@@ -327,8 +328,12 @@ def parse(text: str | None = None) -> Seed:
             name = lines[i + 1][4:].strip()
             j = i + 2
             desc_lines = []
-            while j < len(lines) and not (lines[j].startswith("|") or lines[j].startswith("*Polymorphism*")
-                                          or lines[j].startswith("*Type*") or lines[j].startswith('<a name="')):
+            while j < len(lines) and not (
+                lines[j].startswith("|")
+                or lines[j].startswith("*Polymorphism*")
+                or lines[j].startswith("*Type*")
+                or lines[j].startswith('<a name="')
+            ):
                 desc_lines.append(lines[j])
                 j += 1
             cur = Definition(name, "\n".join(desc_lines).strip())
@@ -346,7 +351,7 @@ def parse(text: str | None = None) -> Seed:
         if cur is not None and ln.startswith("*Polymorphism* : Composition"):
             cur.composition = True
         elif cur is not None and ln.startswith("*Type* : "):
-            cur.type_line = parse_schema(ln[len("*Type* : "):])
+            cur.type_line = parse_schema(ln[len("*Type* : ") :])
         elif cur is not None and ln.startswith("|"):
             header, rows, i = _parse_table(lines, i)
             cur.props = _props_from_rows(header, rows)

@@ -18,10 +18,28 @@ sys.path.insert(0, str(ROOT / "tools"))
 import seed_to_swagger  # noqa: E402
 
 TYPED_MODELS = [
-    "ContainerConfig", "ContainerJSON", "HostConfig", "ContainerCreateConfig", "SystemVersion", "SystemInfo",
-    "EventsMessage", "ContainerStats", "Resources", "UpdateConfig", "NetworkCreateConfig", "NetworkResource",
-    "ImageInfo", "VolumeInfo", "ContainerState", "ContainerExecInspect", "Container", "Error",
-    "ContainerWaitResponse200", "NetworkingConfig", "EndpointSettings", "PortBinding",
+    "ContainerConfig",
+    "ContainerJSON",
+    "HostConfig",
+    "ContainerCreateConfig",
+    "SystemVersion",
+    "SystemInfo",
+    "EventsMessage",
+    "ContainerStats",
+    "Resources",
+    "UpdateConfig",
+    "NetworkCreateConfig",
+    "NetworkResource",
+    "ImageInfo",
+    "VolumeInfo",
+    "ContainerState",
+    "ContainerExecInspect",
+    "Container",
+    "Error",
+    "ContainerWaitResponse200",
+    "NetworkingConfig",
+    "EndpointSettings",
+    "PortBinding",
 ]
 
 # Operations the generator may skip (binary-only); each with its reason. Empty today:
@@ -57,8 +75,16 @@ def test_typed_models_exist(name: str) -> None:
 def test_system_version_round_trips() -> None:
     from pouch_client.models import SystemVersion
 
-    data = {"ApiVersion": "1.24", "Arch": "amd64", "BuildTime": "2017-08-29T17:41:57.729792388+00:00",
-            "GitCommit": "abc", "GoVersion": "1.8.3", "KernelVersion": "6.1.0", "Os": "linux", "Version": "0.1.2"}
+    data = {
+        "ApiVersion": "1.24",
+        "Arch": "amd64",
+        "BuildTime": "2017-08-29T17:41:57.729792388+00:00",
+        "GitCommit": "abc",
+        "GoVersion": "1.8.3",
+        "KernelVersion": "6.1.0",
+        "Os": "linux",
+        "Version": "0.1.2",
+    }
     v = SystemVersion.from_dict(data)
     assert v.api_version == "1.24" and v.os == "linux"
     assert v.to_dict() == data
@@ -67,8 +93,13 @@ def test_system_version_round_trips() -> None:
 def test_container_create_config_accepts_docker_nulls() -> None:
     from pouch_client.models import ContainerCreateConfig
 
-    data = {"Image": "busybox", "Cmd": None, "Env": None, "HostConfig": {"Binds": None, "Memory": 0},
-            "NetworkingConfig": {"EndpointsConfig": {"bridge": {"IPAMConfig": None, "Aliases": None}}}}
+    data = {
+        "Image": "busybox",
+        "Cmd": None,
+        "Env": None,
+        "HostConfig": {"Binds": None, "Memory": 0},
+        "NetworkingConfig": {"EndpointsConfig": {"bridge": {"IPAMConfig": None, "Aliases": None}}},
+    }
     assert ContainerCreateConfig.from_dict(data).to_dict() == data
 
 

@@ -88,8 +88,12 @@ def differences(seed: seed_parser.Seed, spec: dict[str, Any]) -> set[tuple[str, 
         if list(spec.get(field, [])) != seed_val:
             diffs.add(("media", "global", field, "changed"))
 
-    spec_ops = {(m, p): o for p, ms in spec["paths"].items() for m, o in ms.items()
-                if m in ("get", "post", "put", "delete", "patch", "head", "options")}
+    spec_ops = {
+        (m, p): o
+        for p, ms in spec["paths"].items()
+        for m, o in ms.items()
+        if m in ("get", "post", "put", "delete", "patch", "head", "options")
+    }
     for key in seed.operations.keys() - spec_ops.keys():
         diffs.add(("operation", op_key(*key), "missing"))
     for key in spec_ops.keys() - seed.operations.keys():
@@ -144,8 +148,9 @@ def differences(seed: seed_parser.Seed, spec: dict[str, Any]) -> set[tuple[str, 
     return diffs
 
 
-def definition_differences(seed: seed_parser.Seed, d: seed_parser.Definition, sd: dict[str, Any],
-                           sdefs: dict[str, Any]) -> set[tuple[str, ...]]:
+def definition_differences(
+    seed: seed_parser.Seed, d: seed_parser.Definition, sd: dict[str, Any], sdefs: dict[str, Any]
+) -> set[tuple[str, ...]]:
     diffs: set[tuple[str, ...]] = set()
     if sd.get("x-nullable"):
         diffs.add(("definition", d.name, "nullable"))
@@ -242,8 +247,9 @@ def covered(diff: tuple[str, ...], entries: list[dict[str, Any]]) -> list[str]:
     hits = []
     for e in entries:
         allowed = _aspects_for(e["kind"])
-        if key in targets(e) and (allowed is None and aspect not in ("added", "missing") or
-                                  allowed is not None and aspect in allowed):
+        if key in targets(e) and (
+            allowed is None and aspect not in ("added", "missing") or allowed is not None and aspect in allowed
+        ):
             hits.append(e["id"])
     return hits
 
@@ -297,8 +303,11 @@ def test_no_stale_errata(loaded: Any) -> None:
     for e in errata_entries():
         allowed = _aspects_for(e["kind"])
         for t in targets(e):
-            matching = [d for d in diffs if d[:-1] == t and
-                        (d[-1] in allowed if allowed is not None else d[-1] not in ("added", "missing"))]
+            matching = [
+                d
+                for d in diffs
+                if d[:-1] == t and (d[-1] in allowed if allowed is not None else d[-1] not in ("added", "missing"))
+            ]
             if not matching:
                 stale.append(f"{e['id']}: {t} ({e['kind']}) matches no difference")
     assert not stale, "stale errata entries:\n" + "\n".join(stale)
