@@ -11,8 +11,11 @@ from typing import Any
 
 from runtime.config import DaemonConfig
 from runtime.events import EventBus
+from runtime.images import ImageService
+from runtime.networks import NetworkService
 from runtime.store import MetaStore
 from runtime.system import SystemService
+from runtime.volumes import VolumeService
 
 log = logging.getLogger("pouch.engine")
 
@@ -26,6 +29,9 @@ class Engine:
         self.system = SystemService(self)
         # Subsystems in dependency order: containers need images, volumes and networks.
         self._subsystems: list[Any] = [self.system]
+        self.images = self._add(ImageService(self))
+        self.volumes = self._add(VolumeService(self))
+        self.networks = self._add(NetworkService(self))
 
     def _add(self, subsystem: Any) -> Any:
         self._subsystems.append(subsystem)

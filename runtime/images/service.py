@@ -1,0 +1,630 @@
+"""ImageService (``engine.images``): the image store and every image operation.
+
+Layout under ``<home>/images``: an OCI image layout (content.py) for blobs, unpacked
+layers keyed by chain ID and container root filesystems (snapshots.py). Image records
+live in the metadata store (kind ``image``, records.py). Registry I/O goes through
+skopeo (registry.py).
+
+Locking: record and tag changes run under one lock (in worker threads); unpacking and
+downloads happen outside it, into temp dirs renamed into place, so a request cut off
+midway leaves blobs at most (reused by the next pull) and never a half image.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import platform
+import shutil
+import tempfile
+import threading
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from runtime.errors import Conflict, InvalidParameter, NotFound
+from runtime.images import archives, layers, records
+from runtime.images.content import ContentStore, digest_hex
+from runtime.images.reference import (
+    InvalidReference,
+    Reference,
+    looks_like_id,
+    match_wildcard,
+    parse,
+)
+from runtime.images.snapshots import Snapshots, chain_ids
+
+if TYPE_CHECKING:
+    from runtime.engine import Engine
+
+log = logging.getLogger("pouch.images")
+Record = dict[str, Any]
+Progress = Callable[[dict[str, Any]], None]
+GOARCH = {"x86_64": "amd64", "aarch64": "arm64", "armv7l": "arm", "i686": "386"}
+LIST_FILTERS = ("before", "since", "reference", "dangling", "label")
+SPOOL_CHUNK = 1 << 20
+
+
+def host_platform() -> tuple[str, str]:
+    machine = platform.machine()
+    return "linux", GOARCH.get(machine, machine)
+
+
+def short_id(image_id: str) -> str:
+    return digest_hex(image_id)[:12]
+
+
+class ImageService:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.store = engine.store
+        self.events = engine.events
+        self.root = engine.config.home_dir / "images"
+        self.content = ContentStore(self.root)
+        self.snapshots = Snapshots(self.root, self.content.tmp)
+        self.store.register("image", records.ImageRecordSchema())
+        self._lock = threading.RLock()
+        self._seq = max((r.get("Seq", 0) for r in self.store.list("image")), default=0)
+
+    async def restore(self) -> None:
+        await asyncio.to_thread(self.content.clean_tmp)
+
+    # -- references ------------------------------------------------------------------
+
+    def parse(self, ref: str, default_tag: bool = True) -> Reference:
+        cfg = self.engine.config
+        return parse(ref, cfg.default_registry, cfg.default_registry_namespace, default_tag)
+
+    def _find(self, ref: str) -> Record | None:
+        hex_ = looks_like_id(ref)
+        if hex_:
+            found = self.store.get("image", hex_)
+            if found:
+                return found
+        try:
+            r = self.parse(ref)
+        except InvalidParameter:
+            r = None
+        if r is not None:
+            for rec in self.store.list("image"):
+                if r.digest:
+                    if f"{r.name}@{r.digest}" in rec["RepoDigests"]:
+                        return rec
+                elif r.tagged in rec["RepoTags"]:
+                    return rec
+        prefix = ref[len("sha256:") :] if ref.startswith("sha256:") else ref
+        if prefix and all(c in "0123456789abcdef" for c in prefix):
+            try:
+                return self.store.resolve("image", prefix, "image")
+            except NotFound:
+                return None
+        return None
+
+    def resolve(self, ref: str) -> Record:
+        """The image record for an ID, short ID, name, name:tag or name@digest."""
+        found = self._find(ref)
+        if found is None:
+            raise NotFound(f"No such image: {ref}")
+        return found
+
+    # -- registering content -----------------------------------------------------------
+
+    def _next_seq(self) -> int:
+        with self._lock:
+            self._seq += 1
+            return self._seq
+
+    def _platform_manifest(self, digest: str) -> tuple[str, dict[str, Any]]:
+        """The manifest for this host (an index resolves to linux/<arch>)."""
+        doc = self.content.read_json(digest)
+        if doc.get("mediaType") in archives.INDEX_TYPES or "manifests" in doc:
+            os_, arch = host_platform()
+            for desc in doc.get("manifests") or []:
+                plat = desc.get("platform") or {}
+                if plat.get("os", "linux") == os_ and plat.get("architecture", arch) == arch:
+                    if not self.content.has(desc["digest"]):
+                        raise InvalidParameter(f"manifest {desc['digest']} for {os_}/{arch} is missing")
+                    return desc["digest"], self.content.read_json(desc["digest"])
+            raise NotFound(f"no image for platform {os_}/{arch} in index {digest}")
+        return digest, doc
+
+    def unpack(self, manifest_digest: str, progress: Progress | None = None) -> Record:
+        """Unpack an image's layers into snapshots and return its record (not yet stored)."""
+        platform_digest, manifest = self._platform_manifest(manifest_digest)
+        config_digest = manifest.get("config", {}).get("digest")
+        if not isinstance(config_digest, str):
+            raise InvalidParameter(f"manifest {platform_digest} has no config")
+        config = self.content.read_json(config_digest)
+        layer_descs = manifest.get("layers") or []
+        diff_ids = list((config.get("rootfs") or {}).get("diff_ids") or [])
+        if len(diff_ids) != len(layer_descs):
+            raise InvalidParameter(
+                f"image config lists {len(diff_ids)} layers but manifest {platform_digest} has {len(layer_descs)}"
+            )
+        chains = chain_ids(diff_ids)
+        sizes = []
+        for desc, diff_id, chain in zip(layer_descs, diff_ids, chains, strict=True):
+            sizes.append(self._ensure_snapshot(desc["digest"], diff_id, chain, progress))
+        blobs = {manifest_digest, platform_digest, config_digest, *(d["digest"] for d in layer_descs)}
+        history = config.get("history") or []
+        return {
+            "Id": config_digest,
+            "RepoTags": [],
+            "RepoDigests": [],
+            "Config": config.get("config") or {},
+            "Architecture": config.get("architecture", ""),
+            "Os": config.get("os", ""),
+            "Created": config.get("created", ""),
+            "Author": config.get("author", ""),
+            "Comment": (history[-1].get("comment", "") if history else ""),
+            "RootFS": {"Type": "layers", "Layers": diff_ids},
+            "ManifestDigest": platform_digest,
+            "Blobs": sorted(blobs),
+            "ChainIDs": chains,
+            "LayerSizes": sizes,
+            "Size": sum(sizes),
+            "Seq": 0,
+        }
+
+    def _ensure_snapshot(self, blob: str, diff_id: str, chain: str, progress: Progress | None) -> int:
+        size_file = self.snapshots.root / f"{digest_hex(chain)}.size"
+        if self.snapshots.has(chain) and size_file.exists():
+            if progress:
+                progress({"status": "Already exists", "progressDetail": {}, "id": digest_hex(blob)[:12]})
+            return int(size_file.read_text() or 0)
+        if progress:
+            progress({"status": "Extracting", "progressDetail": {}, "id": digest_hex(blob)[:12]})
+        tmp = Path(self.content.temp_dir("unpack-"))
+        try:
+            os.chmod(tmp, 0o755)
+            with self.content.open(blob) as f:
+                got, size = layers.apply_layer(f, tmp)
+            if got != diff_id:
+                raise InvalidParameter(f"layer {blob} unpacks to {got}, but the image config says {diff_id}")
+            size_file.write_text(str(size))
+            self.snapshots.commit(chain, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        if progress:
+            progress({"status": "Pull complete", "progressDetail": {}, "id": digest_hex(blob)[:12]})
+        return size
+
+    def commit_record(self, new: Record, tags: list[str], repo_digest: str | None = None) -> Record:
+        """Store an unpacked image, moving ``tags`` onto it (as `docker tag` does)."""
+        with self._lock:
+            hex_ = digest_hex(new["Id"])
+            old = self.store.get("image", hex_)
+            if old is not None:
+                new["RepoTags"] = list(old["RepoTags"])
+                new["RepoDigests"] = list(old["RepoDigests"])
+                new["Blobs"] = sorted(set(old["Blobs"]) | set(new["Blobs"]))
+                new["Seq"] = old["Seq"]
+            else:
+                new["Seq"] = self._next_seq()
+            if repo_digest and repo_digest not in new["RepoDigests"]:
+                repo = repo_digest.split("@", 1)[0]
+                new["RepoDigests"] = [d for d in new["RepoDigests"] if d.split("@", 1)[0] != repo] + [repo_digest]
+            self.store.put("image", hex_, new)
+            for tag in tags:
+                self._move_tag(tag, hex_)
+            self._sync_index()
+            return self.store.get("image", hex_) or new
+
+    def _move_tag(self, tag: str, hex_: str) -> None:
+        for rec in self.store.list("image"):
+            rid = digest_hex(rec["Id"])
+            if rid != hex_ and tag in rec["RepoTags"]:
+                rec["RepoTags"].remove(tag)
+                self.store.put("image", rid, rec)
+        mine = self.store.get("image", hex_)
+        assert mine is not None
+        if tag not in mine["RepoTags"]:
+            mine["RepoTags"].append(tag)
+            self.store.put("image", hex_, mine)
+
+    def _sync_index(self) -> None:
+        manifests = []
+        for rec in self.store.list("image"):
+            digest = rec["ManifestDigest"]
+            desc = {"mediaType": archives.MT_OCI_MANIFEST, "digest": digest, "size": self.content.size(digest)}
+            for tag in rec["RepoTags"]:
+                manifests.append({**desc, "annotations": {archives.REF_NAME: tag}})
+        self.content.write_index(manifests)
+
+    # -- load / save / import ------------------------------------------------------------
+
+    async def spool(self, body: AsyncIterator[bytes], prefix: str) -> Path:
+        """Write a request body to a temp file in the store, off the event loop."""
+        fd, name = tempfile.mkstemp(prefix=prefix, dir=self.content.tmp)
+        path = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                buf = bytearray()
+                async for chunk in body:
+                    buf += chunk
+                    if len(buf) >= SPOOL_CHUNK:
+                        await asyncio.to_thread(f.write, bytes(buf))
+                        buf.clear()
+                if buf:
+                    await asyncio.to_thread(f.write, bytes(buf))
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return path
+
+    def _load_names(self, carried: list[str], name: str | None) -> list[str]:
+        """Names a loaded image gets: ``name`` wins (with the archive's tag if it names one)."""
+        out = []
+        for c in carried or [""]:
+            if name:
+                ref = self.parse(name, default_tag=False)
+                if ref.tag is None and ref.digest is None:
+                    tag = c if c and ":" not in c and "/" not in c else "latest"
+                    ref = ref.with_tag(tag)
+                out.append(ref.tagged)
+            elif c:
+                if ":" in c or "/" in c:
+                    out.append(self.parse(c).tagged)
+                else:
+                    out.append(self.parse(f"unknown/unknown:{c}").tagged)
+        return out
+
+    def load_file(self, path: Path, name: str | None = None) -> list[str]:
+        """POST /images/load: every image of an OCI or docker archive; returns what was loaded."""
+        if name is not None:
+            self.parse(name, default_tag=False)  # 400 before any work
+        loaded = []
+        for img in archives.read_archive(path, self.content):
+            rec = self.unpack(img.manifest)
+            names = self._load_names(img.names, name)
+            rec = self.commit_record(rec, names)
+            for n in names or [rec["Id"]]:
+                self.events.publish("image", "load", rec["Id"], {"name": n})
+            loaded.extend(names or [rec["Id"]])
+        return loaded
+
+    async def load(self, body: AsyncIterator[bytes], name: str | None = None) -> list[str]:
+        path = await self.spool(body, "load-")
+        try:
+            return await asyncio.to_thread(self.load_file, path, name)
+        finally:
+            path.unlink(missing_ok=True)
+
+    def save_file(self, refs: list[str]) -> Path:
+        """GET /images/save: an archive of the named images, in a temp file the caller removes."""
+        if not refs:
+            raise InvalidParameter("no image name given to save")
+        wanted: list[tuple[str, list[str]]] = []
+        for ref in refs:
+            rec = self.resolve(ref)
+            names: list[str] = []
+            try:
+                r = self.parse(ref)
+                if not looks_like_id(ref) and r.tagged in rec["RepoTags"]:
+                    names = [r.tagged]
+            except InvalidParameter:
+                pass
+            wanted.append((rec["ManifestDigest"], names))
+        fd, name = tempfile.mkstemp(prefix="save-", dir=self.content.tmp)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                archives.write_archive(f, self.content, wanted)
+        except BaseException:
+            os.unlink(name)
+            raise
+        for ref in refs:
+            self.events.publish("image", "save", self.resolve(ref)["Id"], {"name": ref})
+        return Path(name)
+
+    def import_file(self, path: Path, repo: str | None, tag: str | None, source: str = "-") -> Record:
+        """POST /images/create?fromSrc=-: a root filesystem tar becomes a one-layer image."""
+        names = []
+        if repo:
+            ref = self.parse(repo, default_tag=False)
+            if tag:
+                ref = ref.with_tag(tag)
+            names = [ref.tagged]
+        elif tag:
+            raise InvalidParameter("tag given without repo")
+        tmp = Path(self.content.temp_dir("import-"))
+        try:
+            os.chmod(tmp, 0o755)
+            with open(path, "rb") as f:
+                diff_id, size = layers.apply_layer(f, tmp)
+            with open(path, "rb") as f:
+                head = f.read(2)
+            blob, blob_size = self.content.put_file(path)
+            now = records.now_rfc3339()
+            os_, arch = host_platform()
+            config = {
+                "created": now,
+                "architecture": arch,
+                "os": os_,
+                "config": {},
+                "rootfs": {"type": "layers", "diff_ids": [diff_id]},
+                "history": [{"created": now, "created_by": "", "comment": f"Imported from {source}"}],
+            }
+            chain = chain_ids([diff_id])[0]
+            (self.snapshots.root / f"{digest_hex(chain)}.size").write_text(str(size))
+            if not self.snapshots.has(chain):
+                self.snapshots.commit(chain, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        media = archives.MT_OCI_LAYER_GZIP if head == layers.GZIP_MAGIC else archives.MT_OCI_LAYER
+        rec = self._store_image(config, [{"mediaType": media, "digest": blob, "size": blob_size}], names)
+        self.events.publish("image", "import", rec["Id"], {"name": names[0] if names else rec["Id"]})
+        return rec
+
+    def _store_image(self, config: dict[str, Any], layer_descs: list[dict[str, Any]], names: list[str]) -> Record:
+        raw = json.dumps(config, separators=(",", ":")).encode()
+        config_digest = self.content.put_bytes(raw)
+        manifest = {
+            "schemaVersion": 2,
+            "mediaType": archives.MT_OCI_MANIFEST,
+            "config": {"mediaType": archives.MT_OCI_CONFIG, "digest": config_digest, "size": len(raw)},
+            "layers": layer_descs,
+        }
+        manifest_digest = self.content.put_bytes(json.dumps(manifest, separators=(",", ":")).encode())
+        return self.commit_record(self.unpack(manifest_digest), names)
+
+    async def import_(self, body: AsyncIterator[bytes], repo: str | None, tag: str | None) -> Record:
+        path = await self.spool(body, "import-")
+        try:
+            return await asyncio.to_thread(self.import_file, path, repo, tag)
+        finally:
+            path.unlink(missing_ok=True)
+
+    # -- commit --------------------------------------------------------------------------
+
+    def commit_container(
+        self, container: str, repo: str | None, tag: str | None, author: str | None, comment: str | None
+    ) -> Record:
+        """POST /commit: the container's writable layer on top of its image's layers."""
+        names = []
+        if repo:
+            ref = self.parse(repo, default_tag=False)
+            names = [ref.with_tag(tag).tagged if tag else ref.tagged]
+        elif tag:
+            raise InvalidParameter("tag given without repository")
+        crec = self.store.resolve("container", container, "container")
+        cid = crec.get("Id") or crec.get("ID")
+        base = self.resolve(crec["Image"])
+        upper = Path(str(self.snapshots.paths(str(cid))["upper"]))
+        base_manifest = self.content.read_json(base["ManifestDigest"])
+        config = self.content.read_json(base_manifest["config"]["digest"])
+        fd, tmp_name = tempfile.mkstemp(prefix="commit-", dir=self.content.tmp)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                layers.write_layer(upper, f)
+            blob, blob_size = self.content.put_file(Path(tmp_name))
+        finally:
+            os.unlink(tmp_name)
+        now = records.now_rfc3339()
+        cconf = crec.get("Config") or {}
+        image_conf = dict(config.get("config") or {})
+        for key in (
+            "Env",
+            "Cmd",
+            "Entrypoint",
+            "WorkingDir",
+            "User",
+            "ExposedPorts",
+            "Volumes",
+            "Labels",
+            "StopSignal",
+            "Hostname",
+            "Domainname",
+            "Tty",
+            "OpenStdin",
+            "StdinOnce",
+        ):
+            if cconf.get(key) is not None:
+                image_conf[key] = cconf[key]
+        config = {
+            **config,
+            "created": now,
+            "author": author or "",
+            "container": cid,
+            "config": image_conf,
+            "rootfs": {"type": "layers", "diff_ids": [*config.get("rootfs", {}).get("diff_ids", []), blob]},
+            "history": [
+                *(config.get("history") or []),
+                {"created": now, "author": author or "", "comment": comment or "", "created_by": "pouch commit"},
+            ],
+        }
+        layer_descs = [
+            *base_manifest.get("layers", []),
+            {"mediaType": archives.MT_OCI_LAYER, "digest": blob, "size": blob_size},
+        ]
+        rec = self._store_image(config, layer_descs, names)
+        self.events.publish(
+            "container",
+            "commit",
+            str(cid),
+            {"name": str(crec.get("Name", "")).lstrip("/"), "image": names[0] if names else rec["Id"]},
+        )
+        return rec
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def list_images(
+        self, all_: bool = False, digests: bool = False, filters: dict[str, list[str]] | None = None
+    ) -> list[dict[str, Any]]:
+        """GET /images/json (``all_`` changes nothing: this store keeps no intermediate images)."""
+        filters = filters or {}
+        for key in filters:
+            if key not in LIST_FILTERS:
+                raise InvalidParameter(f"invalid filter {key!r}, allowed: {', '.join(LIST_FILTERS)}")
+        recs = self.store.list("image")
+
+        def order(r: Record) -> tuple[int, int]:
+            return records.created_unix(r), r["Seq"]
+
+        for ref in filters.get("before", []):
+            pivot = order(self.resolve(ref))
+            recs = [r for r in recs if order(r) < pivot]
+        for ref in filters.get("since", []):
+            pivot = order(self.resolve(ref))
+            recs = [r for r in recs if order(r) > pivot]
+        if filters.get("reference"):
+            recs = [r for r in recs if any(self._ref_matches(p, r) for p in filters["reference"])]
+        for value in filters.get("dangling", []):
+            if value not in ("true", "false", "1", "0"):
+                raise InvalidParameter(f"invalid dangling filter {value!r}: want true or false")
+            dangling = value in ("true", "1")
+            recs = [r for r in recs if (not r["RepoTags"]) == dangling]
+        for label in filters.get("label", []):
+            key, eq, val = label.partition("=")
+            recs = [
+                r
+                for r in recs
+                if key in (r["Config"].get("Labels") or {}) and (not eq or r["Config"]["Labels"][key] == val)
+            ]
+        recs.sort(key=order, reverse=True)
+        return [records.list_view(r, digests) for r in recs]
+
+    def familiar_forms(self, tagged: str) -> list[str]:
+        """The names a user may write for a tag: full, without default registry, without library/."""
+        name, _, tag = tagged.rpartition(":")
+        forms = [name]
+        prefix = self.engine.config.default_registry + "/"
+        if name.startswith(prefix):
+            short = name[len(prefix) :]
+            forms.append(short)
+            ns = self.engine.config.default_registry_namespace + "/"
+            if short.startswith(ns):
+                forms.append(short[len(ns) :])
+        return forms + [f"{f}:{tag}" for f in forms]
+
+    def _ref_matches(self, pattern: str, rec: Record) -> bool:
+        return any(match_wildcard(pattern, form) for t in rec["RepoTags"] for form in self.familiar_forms(t))
+
+    def inspect(self, ref: str) -> dict[str, Any]:
+        return records.inspect_view(self.resolve(ref))
+
+    def history(self, ref: str) -> list[dict[str, Any]]:
+        rec = self.resolve(ref)
+        manifest = self.content.read_json(rec["ManifestDigest"])
+        return records.history_view(rec, self.content.read_json(manifest["config"]["digest"]))
+
+    # -- tag / delete --------------------------------------------------------------------------
+
+    def tag(self, ref: str, repo: str | None, tag: str | None) -> str:
+        if not repo:
+            raise InvalidParameter("repository name must not be empty")
+        new = self.parse(repo, default_tag=False)
+        if new.digest:
+            raise InvalidParameter(f"refusing to create a tag with a digest reference: {repo}")
+        new = new.with_tag(tag) if tag else Reference(new.domain, new.path, new.tag or "latest")
+        rec = self.resolve(ref)
+        with self._lock:
+            self._move_tag(new.tagged, digest_hex(rec["Id"]))
+            self._sync_index()
+        self.events.publish("image", "tag", rec["Id"], {"name": new.tagged})
+        return new.tagged
+
+    def _users(self, image_id: str) -> list[Record]:
+        return [c for c in self.store.list("container") if c.get("Image") == image_id]
+
+    def delete(self, ref: str, force: bool = False) -> list[dict[str, str]]:
+        """DELETE /images/{ref}: untag a name, or remove the image when nothing else holds it."""
+        rec = self.resolve(ref)
+        hex_ = digest_hex(rec["Id"])
+        by_name: str | None = None
+        if not looks_like_id(ref) and not self._is_id_prefix(ref, hex_):
+            r = self.parse(ref)
+            by_name = f"{r.name}@{r.digest}" if r.digest else r.tagged
+        done: list[dict[str, str]] = []
+        with self._lock:
+            rec = self.store.get("image", hex_) or rec
+            users = self._users(rec["Id"])
+            if by_name and len(rec["RepoTags"]) + len(rec["RepoDigests"]) > 1:
+                self._untag(rec, [by_name], done)  # other names keep the image alive
+                return done
+            if not by_name and len(rec["RepoTags"]) > 1 and not force:
+                raise Conflict(
+                    f"conflict: unable to delete {hex_[:12]} (must be forced) - "
+                    "image is referenced in multiple repositories"
+                )
+            if users and not force:
+                cid = str(users[0].get("Id") or users[0].get("ID"))
+                raise Conflict(
+                    f"conflict: unable to delete {ref} (must be forced) - "
+                    f"image {hex_[:12]} is being used by container {cid[:12]}"
+                )
+            self._untag(rec, list(rec["RepoTags"]) + list(rec["RepoDigests"]), done)
+            if users:
+                return done  # forced while in use: untagged, kept (dangling) for its containers
+            self.store.delete("image", hex_)
+            self._sync_index()
+            self._collect(rec)
+        done.append({"Deleted": rec["Id"]})
+        self.events.publish("image", "delete", rec["Id"], {"name": rec["Id"]})
+        return done
+
+    def _is_id_prefix(self, ref: str, hex_: str) -> bool:
+        p = ref[len("sha256:") :] if ref.startswith("sha256:") else ref
+        if not p or not hex_.startswith(p):
+            return False
+        try:
+            r = self.parse(ref)
+        except InvalidReference:
+            return True
+        return not any(r.tagged in x["RepoTags"] for x in self.store.list("image"))
+
+    def _untag(self, rec: Record, names: list[str], done: list[dict[str, str]]) -> None:
+        for name in names:
+            if name in rec["RepoTags"]:
+                rec["RepoTags"].remove(name)
+            elif name in rec["RepoDigests"]:
+                rec["RepoDigests"].remove(name)
+            else:
+                continue
+            done.append({"Untagged": name})
+            self.events.publish("image", "untag", rec["Id"], {"name": name})
+        self.store.put("image", digest_hex(rec["Id"]), rec)
+        self._sync_index()
+
+    def _collect(self, gone: Record) -> None:
+        """Drop the blobs and snapshots only the deleted image held (shared layers stay)."""
+        keep_blobs: set[str] = set()
+        keep_chains: set[str] = set()
+        for rec in self.store.list("image"):
+            keep_blobs.update(rec["Blobs"])
+            keep_chains.update(rec["ChainIDs"])
+        self.content.delete(set(gone["Blobs"]) - keep_blobs)
+        dead = set(gone["ChainIDs"]) - keep_chains
+        self.snapshots.remove(dead)
+        for chain in dead:
+            (self.snapshots.root / f"{digest_hex(chain)}.size").unlink(missing_ok=True)
+
+    # -- container root filesystems (the contract of runtime/README.md) ---------------------
+
+    async def create_rootfs(self, container_id: str, image_id: str) -> dict[str, Any]:
+        rec = self.resolve(image_id)
+        return await asyncio.to_thread(self.snapshots.create_rootfs, container_id, rec["ChainIDs"])
+
+    async def mount_rootfs(self, container_id: str) -> str:
+        return await asyncio.to_thread(self.snapshots.mount_rootfs, container_id)
+
+    async def unmount_rootfs(self, container_id: str) -> None:
+        await asyncio.to_thread(self.snapshots.unmount_rootfs, container_id)
+
+    async def remove_rootfs(self, container_id: str) -> None:
+        await asyncio.to_thread(self.snapshots.remove_rootfs, container_id)
+
+    async def rootfs_size(self, container_id: str) -> tuple[int, int]:
+        crec = self.store.get("container", container_id)
+        image_size = 0
+        if crec and crec.get("Image"):
+            found = self._find(crec["Image"])
+            image_size = found["Size"] if found else 0
+        return await asyncio.to_thread(self.snapshots.rootfs_size, container_id, image_size)
+
+    def graph_driver(self, container_id: str) -> dict[str, Any]:
+        try:
+            return self.snapshots.graph_driver(container_id)
+        except NotFound:
+            return {"Name": "overlay", "Data": {}}
