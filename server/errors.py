@@ -19,13 +19,14 @@ from runtime.errors import EngineError
 log = logging.getLogger("pouch.server")
 
 
-def message_response(status: int, message: str) -> ConnexionResponse:
+def message_response(status: int, message: str, headers: dict[str, str] | None = None) -> ConnexionResponse:
     if status == 304:
-        return ConnexionResponse(status_code=304, body=b"")
+        return ConnexionResponse(status_code=304, body=b"", headers=headers)
     return ConnexionResponse(
         status_code=status,
         mimetype="application/json",
         body=json.dumps({"message": message}).encode(),
+        headers=headers,
     )
 
 
@@ -46,7 +47,8 @@ def problem(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
 
 def http_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, HTTPException)
-    return message_response(exc.status_code, str(exc.detail))
+    # Keeps e.g. the Allow header of a 405.
+    return message_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
 
 
 def unexpected(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:

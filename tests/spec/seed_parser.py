@@ -2,7 +2,7 @@
 
 The seed (`/work/shared/seed/pouch-engine-api-1.24.md`, or `$POUCH_SEED`) is the
 contract. This module turns it into dictionaries so that tests (and the bootstrap
-tool `tools/seed_to_swagger.py`) can compare it with `openapi/swagger.yml`.
+bootstrap converter) can compare it with `openapi/swagger.yml`.
 
 Schema cells are parsed into *canonical tuples* that are cheap to compare:
 

@@ -13,9 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "generated" / "client"
 sys.path.insert(0, str(CLIENT))
-sys.path.insert(0, str(ROOT / "tools"))
 
-import seed_to_swagger  # noqa: E402
+from tests.spec.operation_ids import OPERATION_IDS  # noqa: E402
 
 TYPED_MODELS = [
     "ContainerConfig",
@@ -107,7 +106,7 @@ def test_every_operation_has_an_api_module() -> None:
     import pouch_client.api as api
 
     found = {p.stem for p in Path(api.__file__).parent.rglob("*.py") if p.stem != "__init__"}
-    for op_id in seed_to_swagger.OPERATION_IDS.values():
+    for op_id in OPERATION_IDS.values():
         if op_id in SKIPPED_BINARY_ONLY:
             continue
         assert snake(op_id) in found, f"no generated module for {op_id}"

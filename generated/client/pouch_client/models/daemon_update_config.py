@@ -15,7 +15,7 @@ T = TypeVar("T", bound="DaemonUpdateConfig")
 class DaemonUpdateConfig:
     """
     Attributes:
-        image_proxy (str | Unset): Image proxy used to pull image.
+        image_proxy (str | Unset): Image proxy used to pull image. Empty to pull directly.
         labels (list[str] | None | Unset): Labels indentified the attributes of daemon Example: ['storage=ssd',
             'zone=hangzhou'].
     """

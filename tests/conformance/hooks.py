@@ -1,0 +1,66 @@
+"""schemathesis hooks and checks (SCHEMATHESIS_HOOKS=tests.conformance.hooks).
+
+* GET /events streams until ``until``: a fuzzed request without one would hold the
+  connection open forever, so each case gets an ``until`` a moment ahead unless the
+  generator chose one (its own value is kept: a bad one must still be answered 400).
+* Streaming operations (events, stats, pull/push progress) answer one JSON document per
+  line; ``json_lines_conformance`` validates every line against the 200 schema.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import schemathesis
+import yaml
+
+SPEC = Path(__file__).resolve().parents[2] / "openapi" / "swagger.yml"
+JSON_LINES_OPERATIONS = {"SystemEvents", "ContainerStats", "ImageCreate", "ImagePush", "ImageLoad"}
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, **kwargs: Any) -> None:
+    if case.operation.path == "/events" and case.method.upper() == "GET":
+        query = dict(case.query or {})
+        query.setdefault("until", str(int(time.time()) + 1))
+        case.query = query
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict[str, Any]:
+    return dict(yaml.safe_load(SPEC.read_text()))
+
+
+def _line_schema(operation_id: str) -> dict[str, Any] | None:
+    spec = _spec()
+    for item in spec["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and op.get("operationId") == operation_id:
+                schema = op.get("responses", {}).get("200", {}).get("schema")
+                if schema is None:
+                    return None
+                return {**schema, "definitions": spec["definitions"]}
+    return None
+
+
+@schemathesis.check
+def json_lines_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
+    op_id = case.operation.definition.raw.get("operationId")
+    if op_id not in JSON_LINES_OPERATIONS or response.status_code != 200:
+        return None
+    schema = _line_schema(op_id)
+    for n, line in enumerate(response.content.splitlines(), 1):
+        if not line.strip():
+            continue
+        doc = json.loads(line)  # raises: not a JSON line
+        if schema is not None:
+            try:
+                jsonschema.Draft4Validator(schema).validate(doc)
+            except jsonschema.ValidationError as exc:
+                raise AssertionError(f"line {n} does not match the {op_id} schema: {exc.message}") from None
+    return True
