@@ -24,6 +24,8 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import httpx
+
 from runtime.errors import Conflict, InvalidParameter, NotFound
 from runtime.images import archives, layers, records
 from runtime.images.content import ContentStore, digest_hex
@@ -34,7 +36,9 @@ from runtime.images.reference import (
     match_wildcard,
     parse,
 )
+from runtime.images.registry import Registries
 from runtime.images.snapshots import Snapshots, chain_ids
+from runtime.images.transfer import Transfers
 
 if TYPE_CHECKING:
     from runtime.engine import Engine
@@ -67,6 +71,13 @@ class ImageService:
         self.store.register("image", records.ImageRecordSchema())
         self._lock = threading.RLock()
         self._seq = max((r.get("Seq", 0) for r in self.store.list("image")), default=0)
+        self.registries = Registries(
+            engine.config.insecure_registries,
+            engine.config.home_dir / "certs.d",
+            lambda: engine.system.image_proxy,
+            self.content.tmp,
+        )
+        self.transfers = Transfers(self)
 
     async def restore(self) -> None:
         await asyncio.to_thread(self.content.clean_tmp)
@@ -212,6 +223,15 @@ class ImageService:
             self._sync_index()
             return self.store.get("image", hex_) or new
 
+    def add_repo_digest(self, image_id: str, repo_digest: str) -> None:
+        with self._lock:
+            rec = self.store.get("image", digest_hex(image_id))
+            if rec is None:
+                return
+            repo = repo_digest.split("@", 1)[0]
+            rec["RepoDigests"] = [d for d in rec["RepoDigests"] if d.split("@", 1)[0] != repo] + [repo_digest]
+            self.store.put("image", digest_hex(image_id), rec)
+
     def _move_tag(self, tag: str, hex_: str) -> None:
         for rec in self.store.list("image"):
             rid = digest_hex(rec["Id"])
@@ -250,7 +270,7 @@ class ImageService:
                 if buf:
                     await asyncio.to_thread(f.write, bytes(buf))
         except BaseException:
-            path.unlink(missing_ok=True)
+            os.unlink(path)
             raise
         return path
 
@@ -290,7 +310,7 @@ class ImageService:
         try:
             return await asyncio.to_thread(self.load_file, path, name)
         finally:
-            path.unlink(missing_ok=True)
+            await asyncio.to_thread(path.unlink, True)
 
     def save_file(self, refs: list[str]) -> Path:
         """GET /images/save: an archive of the named images, in a temp file the caller removes."""
@@ -374,7 +394,30 @@ class ImageService:
         try:
             return await asyncio.to_thread(self.import_file, path, repo, tag)
         finally:
-            path.unlink(missing_ok=True)
+            await asyncio.to_thread(path.unlink, True)
+
+    async def import_url(self, url: str, repo: str | None, tag: str | None) -> Record:
+        """POST /images/create?fromSrc=<http(s) URL>: download the rootfs tar, then import it."""
+        if not url.startswith(("http://", "https://")):
+            raise InvalidParameter(f"fromSrc must be '-' or an http(s) URL, not {url!r}")
+        proxy = self.engine.system.image_proxy or None
+
+        async def body() -> AsyncIterator[bytes]:
+            try:
+                async with httpx.AsyncClient(proxy=proxy, timeout=60, follow_redirects=True) as client:
+                    async with client.stream("GET", url) as resp:
+                        if resp.status_code != 200:
+                            raise NotFound(f"cannot fetch {url}: HTTP {resp.status_code}")
+                        async for chunk in resp.aiter_bytes():
+                            yield chunk
+            except httpx.HTTPError as e:
+                raise InvalidParameter(f"cannot fetch {url}: {e}") from None
+
+        path = await self.spool(body(), "import-")
+        try:
+            return await asyncio.to_thread(self.import_file, path, repo, tag, url)
+        finally:
+            await asyncio.to_thread(path.unlink, True)
 
     # -- commit --------------------------------------------------------------------------
 

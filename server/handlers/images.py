@@ -12,6 +12,8 @@ import connexion
 from starlette.background import BackgroundTask
 from starlette.responses import FileResponse, Response
 
+from runtime.errors import InvalidParameter
+from runtime.images.registry import AuthConfig, decode_registry_auth
 from server.context import engine
 from server.params import json_stream, parse_filters
 
@@ -33,6 +35,44 @@ async def _request_body(body: Any) -> AsyncIterator[bytes]:
 async def _lines(items: list[dict[str, Any]]) -> AsyncIterator[dict[str, Any]]:
     for item in items:
         yield item
+
+
+def _registry_auth() -> AuthConfig:
+    return decode_registry_auth(connexion.request.headers.get("x-registry-auth"))
+
+
+async def image_create(
+    from_image: str | None = None,
+    from_src: str | None = None,
+    repo: str | None = None,
+    tag: str | None = None,
+    body: Any = None,
+) -> Response:
+    """Pull (fromImage) or import (fromSrc): both answer with a JSON progress stream."""
+    images = engine().images
+    if from_image and from_src:
+        raise InvalidParameter("fromImage and fromSrc are mutually exclusive")
+    if from_image:
+        plan = await images.transfers.prepare_pull(from_image, tag, _registry_auth())
+        return json_stream(images.transfers.pull(plan))
+    if from_src:
+        if from_src == "-":
+            rec = await images.import_(_request_body(body), repo, tag)
+        else:
+            rec = await images.import_url(from_src, repo, tag)
+        return json_stream(_lines([{"status": rec["Id"]}]))
+    raise InvalidParameter("fromImage or fromSrc is required")
+
+
+async def image_push(imageid: str, tag: str | None = None) -> Response:
+    images = engine().images
+    auth = _registry_auth()
+    ref, rec = images.transfers.push_target(imageid, tag)
+    return json_stream(images.transfers.push(ref, rec, auth))
+
+
+async def image_search(term: str, registry: str | None = None) -> list[dict[str, Any]]:
+    return await engine().images.transfers.search(term, registry)
 
 
 async def image_list(all: bool = False, digests: bool = False, filters: str | None = None) -> list[dict[str, Any]]:  # noqa: A002

@@ -30,3 +30,10 @@ async def daemon_update(body: dict[str, Any] | None = None) -> tuple[None, int]:
 
 async def system_events(since: str | None = None, until: str | None = None, filters: str | None = None) -> Any:
     return json_stream(engine().events.stream(since=since, until=until, filters=parse_filters(filters)))
+
+
+async def system_auth(body: dict[str, Any] | None = None) -> dict[str, str]:
+    """POST /auth: check the credentials against the registry itself (runtime/images/registry.py)."""
+    from runtime.images.registry import auth_from_body
+
+    return await engine().images.transfers.login(auth_from_body(body))

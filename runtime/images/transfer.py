@@ -1,0 +1,319 @@
+"""Pull and push with progress streams shaped like dockerd's, plus login and search.
+
+A pull runs in two phases. ``prepare_pull`` checks everything that should fail the
+request with a status code (bad reference, bad auth header, unknown image, refused
+credentials) and fixes the manifest digest. ``pull`` then streams progress while skopeo
+copies into a temp OCI layout sharing the store's blob dir, and the layers are unpacked
+into snapshots; only then is the image record written. A pull cancelled by the client
+kills skopeo and removes its temp dir; blobs already verified stay for the next pull.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import hashlib
+import json
+import logging
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from runtime.errors import EngineError, InvalidParameter
+from runtime.images import archives
+from runtime.images.reference import Reference, check_tag
+from runtime.images.registry import SKOPEO, AuthConfig, classify, server_host
+
+if TYPE_CHECKING:
+    from runtime.images.service import ImageService
+
+log = logging.getLogger("pouch.images")
+Message = dict[str, Any]
+
+
+def _short(digest: str) -> str:
+    return digest.split(":", 1)[-1][:12]
+
+
+def error_message(message: str) -> Message:
+    return {"error": message, "errorDetail": {"message": message}}
+
+
+@dataclasses.dataclass
+class PullPlan:
+    ref: Reference
+    auth: AuthConfig
+    digest: str  # of what the registry serves for the reference (an index or a manifest)
+    layers: list[dict[str, Any]]  # descriptors of the platform manifest's layers
+    workdir: Path
+
+
+class Transfers:
+    def __init__(self, images: ImageService) -> None:
+        self.images = images
+        self.registries = images.registries
+
+    def pull_ref(self, from_image: str, tag: str | None) -> Reference:
+        ref = self.images.parse(from_image, default_tag=False)
+        if tag:
+            if tag.startswith("sha256:"):
+                ref = Reference(ref.domain, ref.path, None, tag)
+                self.images.parse(str(ref))  # validates the digest
+            elif ref.tag or ref.digest:
+                raise InvalidParameter(f"both a tag in fromImage ({from_image}) and tag={tag} given")
+            else:
+                ref = ref.with_tag(check_tag(tag))
+        if not ref.tag and not ref.digest:
+            # Pulling every tag (docker's empty tag) is not supported: take latest, as pouchd does.
+            ref = ref.with_tag("latest")
+        return ref
+
+    async def prepare_pull(self, from_image: str, tag: str | None, auth: AuthConfig) -> PullPlan:
+        ref = self.pull_ref(from_image, tag)
+        workdir = Path(self.images.content.temp_dir("pull-"))
+        try:
+            raw = await self.registries.inspect_raw(str(ref), ref.domain, auth, workdir)
+            digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+            if ref.digest and ref.digest != digest:
+                raise EngineError(f"registry served {digest} for {ref}")
+            manifest = _json(raw, str(ref))
+            if manifest.get("mediaType") in archives.INDEX_TYPES or "manifests" in manifest:
+                child = self._platform_child(manifest, str(ref))
+                raw_child = await self.registries.inspect_raw(f"{ref.name}@{child}", ref.domain, auth, workdir)
+                manifest = _json(raw_child, str(ref))
+            layers = [d for d in manifest.get("layers") or [] if isinstance(d, dict)]
+            return PullPlan(ref, auth, digest, layers, workdir)
+        except BaseException:
+            shutil.rmtree(workdir, ignore_errors=True)
+            raise
+
+    def _platform_child(self, index: dict[str, Any], what: str) -> str:
+        from runtime.images.service import host_platform
+
+        os_, arch = host_platform()
+        for desc in index.get("manifests") or []:
+            plat = desc.get("platform") or {}
+            if plat.get("os") == os_ and plat.get("architecture") == arch:
+                return str(desc["digest"])
+        raise InvalidParameter(f"no matching manifest for {os_}/{arch} in the manifest list of {what}")
+
+    async def pull(self, plan: PullPlan) -> AsyncIterator[Message]:
+        """The progress stream of a prepared pull (errors become an error message)."""
+        ref = plan.ref
+        try:
+            yield {"status": f"Pulling from {ref.path}", "id": ref.tag or ref.digest or "latest"}
+            pending: dict[str, dict[str, Any]] = {}
+            for desc in plan.layers:
+                sid = _short(desc["digest"])
+                if self.images.content.has(desc["digest"]):
+                    yield {"status": "Already exists", "progressDetail": {}, "id": sid}
+                else:
+                    pending[desc["digest"]] = desc
+                    yield {"status": "Pulling fs layer", "progressDetail": {}, "id": sid}
+            layout = plan.workdir / "layout"
+            src = f"docker://{ref.name}@{plan.digest}"
+            args = [
+                "copy",
+                "--quiet" if not pending else "--retry-times=2",
+                *self.registries.tls_args(ref.domain, "src"),
+                *self.registries.auth_args(ref.domain, plan.auth, "src", plan.workdir),
+                "--dest-shared-blob-dir",
+                str(self.images.content.shared_blob_dir),
+                src,
+                f"oci:{layout}:pull",
+            ]
+            async for msg in self._run_copy(args, pending, str(ref)):
+                yield msg
+            manifest_digest = _layout_manifest(layout)
+            existing = self.images._find(ref.tagged) if ref.tag else None
+            queue: asyncio.Queue[Message | None] = asyncio.Queue()
+            loop = asyncio.get_running_loop()
+
+            def progress(msg: Message) -> None:
+                loop.call_soon_threadsafe(queue.put_nowait, msg)
+
+            def unpack() -> dict[str, Any]:
+                try:
+                    rec = self.images.unpack(manifest_digest, progress)
+                    tags = [ref.tagged] if ref.tag else []
+                    return self.images.commit_record(rec, tags, f"{ref.name}@{plan.digest}")
+                finally:
+                    loop.call_soon_threadsafe(queue.put_nowait, None)
+
+            task = asyncio.ensure_future(asyncio.to_thread(unpack))
+            while (note := await queue.get()) is not None:
+                yield note
+            rec = await task
+            yield {"status": f"Digest: {plan.digest}"}
+            fresh = existing is None or existing["Id"] != rec["Id"]
+            what = "Downloaded newer image for" if fresh else "Image is up to date for"
+            yield {"status": f"Status: {what} {ref}"}
+            self.images.events.publish("image", "pull", str(ref), {"name": str(ref)})
+        except EngineError as e:
+            yield error_message(e.message)
+        finally:
+            shutil.rmtree(plan.workdir, ignore_errors=True)
+
+    async def _run_copy(self, args: list[str], pending: dict[str, dict[str, Any]], what: str) -> AsyncIterator[Message]:
+        proc = await asyncio.create_subprocess_exec(
+            SKOPEO,
+            *args,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=self.registries.env(),
+        )
+        stderr_task = asyncio.ensure_future(proc.stderr.read())  # type: ignore[union-attr]
+        started: list[str] = []
+        completed: set[str] = set()
+        try:
+            assert proc.stdout is not None
+            async for line in proc.stdout:
+                text = line.decode(errors="replace").strip()
+                if not text.startswith("Copying blob "):
+                    continue
+                digest = text.split()[2]
+                if not digest.startswith("sha256:"):
+                    digest = next((d for d in pending if _short(d).startswith(digest[:12])), digest)
+                desc = pending.get(digest)
+                if desc is None:
+                    continue
+                for done in started:
+                    yield {"status": "Download complete", "progressDetail": {}, "id": _short(done)}
+                    completed.add(done)
+                started.clear()
+                total = int(desc.get("size") or 0)
+                yield {
+                    "status": "Downloading",
+                    "progressDetail": {"current": 0, "total": total},
+                    "progress": f"[>  ] 0B/{total}B",
+                    "id": _short(digest),
+                }
+                started.append(digest)
+            code = await proc.wait()
+            err = await stderr_task
+        except BaseException:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+            stderr_task.cancel()
+            raise
+        if code != 0:
+            raise classify(err.decode(errors="replace"), what)
+        for digest in pending:
+            if digest not in completed:
+                yield {"status": "Verifying Checksum", "progressDetail": {}, "id": _short(digest)}
+                yield {"status": "Download complete", "progressDetail": {}, "id": _short(digest)}
+
+    # -- push ----------------------------------------------------------------------------
+
+    def push_target(self, name: str, tag: str | None) -> tuple[Reference, dict[str, Any]]:
+        """What to push: ``name`` (+ ``tag``), which must name a local image."""
+        ref = self.images.parse(name, default_tag=False)
+        if ref.digest:
+            raise InvalidParameter(f"cannot push a digest reference: {name}")
+        if tag:
+            if ref.tag and ref.tag != tag:
+                raise InvalidParameter(f"both a tag in the name ({name}) and tag={tag} given")
+            ref = ref.with_tag(tag)
+        elif not ref.tag:
+            ref = ref.with_tag("latest")
+        return ref, self.images.resolve(ref.tagged)
+
+    async def push(self, ref: Reference, rec: dict[str, Any], auth: AuthConfig) -> AsyncIterator[Message]:
+        workdir = Path(self.images.content.temp_dir("push-"))
+        try:
+            yield {"status": f"The push refers to repository [{ref.name}]"}
+            manifest = self.images.content.read_json(rec["ManifestDigest"])
+            layer_descs = manifest.get("layers") or []
+            for desc in layer_descs:
+                yield {"status": "Preparing", "progressDetail": {}, "id": _short(desc["digest"])}
+            layout = workdir / "layout"
+            layout.mkdir()
+            (layout / "oci-layout").write_text(json.dumps({"imageLayoutVersion": "1.0.0"}))
+            desc = {
+                "mediaType": archives.MT_OCI_MANIFEST,
+                "digest": rec["ManifestDigest"],
+                "size": self.images.content.size(rec["ManifestDigest"]),
+                "annotations": {archives.REF_NAME: "push"},
+            }
+            (layout / "index.json").write_text(json.dumps({"schemaVersion": 2, "manifests": [desc]}))
+            digest_file = workdir / "digest"
+            args = [
+                "copy",
+                "--retry-times=2",
+                "--src-shared-blob-dir",
+                str(self.images.content.shared_blob_dir),
+                *self.registries.tls_args(ref.domain, "dest"),
+                *self.registries.auth_args(ref.domain, auth, "dest", workdir),
+                "--digestfile",
+                str(digest_file),
+                f"oci:{layout}:push",
+                f"docker://{ref}",
+            ]
+            for d in layer_descs:
+                yield {
+                    "status": "Pushing",
+                    "progressDetail": {"current": 0, "total": d.get("size", 0)},
+                    "id": _short(d["digest"]),
+                }
+            code, _out, err = await self.registries.run(args, seconds=3600)
+            if code != 0:
+                e = classify(err, str(ref))
+                raise EngineError(e.message.replace("pull access denied", "push access denied"))
+            for d in layer_descs:
+                yield {"status": "Pushed", "progressDetail": {}, "id": _short(d["digest"])}
+            pushed = digest_file.read_text().strip()
+            size = self.images.content.size(rec["ManifestDigest"])
+            yield {"status": f"{ref.tag}: digest: {pushed} size: {size}"}
+            yield {"progressDetail": {}, "aux": {"Tag": ref.tag, "Digest": pushed, "Size": size}}
+            await asyncio.to_thread(self.images.add_repo_digest, rec["Id"], f"{ref.name}@{pushed}")
+            self.images.events.publish("image", "push", str(ref), {"name": str(ref)})
+        except EngineError as e:
+            yield error_message(e.message)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    # -- login / search --------------------------------------------------------------------
+
+    async def login(self, auth: AuthConfig) -> dict[str, str]:
+        host = server_host(auth.server_address) if auth.server_address else self.images.engine.config.default_registry
+        if not auth.username:
+            raise InvalidParameter("a username is required to log in")
+        workdir = Path(self.images.content.temp_dir("login-"))
+        try:
+            await self.registries.login(host, auth, workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return {"Status": "Login Succeeded", "IdentityToken": ""}
+
+    async def search(self, term: str, registry: str | None) -> list[dict[str, Any]]:
+        if not term or not term.strip():
+            raise InvalidParameter("search term must not be empty")
+        host = server_host(registry) if registry else self.images.engine.config.default_registry
+        repos = await self.registries.catalog(host)
+        term_l = term.strip().lower()
+        return [
+            {"name": f"{host}/{r}", "description": "", "is_official": False, "is_automated": False, "star_count": 0}
+            for r in repos
+            if term_l in r.lower()
+        ]
+
+
+def _json(raw: bytes, what: str) -> dict[str, Any]:
+    try:
+        doc = json.loads(raw)
+    except ValueError:
+        raise EngineError(f"registry sent an unreadable manifest for {what}") from None
+    if not isinstance(doc, dict):
+        raise EngineError(f"registry sent an unreadable manifest for {what}")
+    return doc
+
+
+def _layout_manifest(layout: Path) -> str:
+    with contextlib.suppress(OSError, ValueError, KeyError, IndexError):
+        index = json.loads((layout / "index.json").read_text())
+        return str(index["manifests"][-1]["digest"])
+    raise EngineError(f"skopeo left no manifest in {layout}")
