@@ -1,1 +1,147 @@
 """Handlers for the containers operations (HTTP glue only: parse, call the engine, shape the response)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import connexion
+from starlette.responses import StreamingResponse
+
+from runtime.containers.logs import STDOUT, LogOptions, frame, parse_tail, parse_time
+from runtime.errors import InvalidParameter
+from server import hijack
+from server.context import engine
+from server.params import json_stream, parse_filters
+
+RAW_STREAM = "application/vnd.raw-stream"
+
+
+async def container_create(body: dict[str, Any], name: str | None = None) -> tuple[dict[str, Any], int]:
+    return await engine().containers.create(body, name), 201
+
+
+async def container_list(all_: bool = False, filters: str | None = None) -> list[dict[str, Any]]:
+    return engine().containers.list(all_=bool(all_), filters=parse_filters(filters))
+
+
+async def container_inspect(id_: str, size: bool = False) -> dict[str, Any]:
+    return await engine().containers.inspect(id_, size=bool(size))
+
+
+async def container_remove(id_: str, force: bool = False, v: bool = False) -> tuple[None, int]:
+    await engine().containers.remove(id_, force=bool(force), volumes=bool(v))
+    return None, 204
+
+
+async def container_start(id_: str, checkpoint: str | None = None, checkpoint_dir: str | None = None,
+                          detach_keys: str | None = None) -> tuple[None, int]:
+    await engine().containers.start(id_, checkpoint=checkpoint or None, checkpoint_dir=checkpoint_dir or None)
+    return None, 204
+
+
+async def container_stop(id_: str, t: int | None = None) -> tuple[None, int]:
+    await engine().containers.stop(id_, t)
+    return None, 204
+
+
+async def container_restart(id_: str, t: int | None = None) -> tuple[None, int]:
+    await engine().containers.restart(id_, t)
+    return None, 204
+
+
+async def container_pause(id_: str) -> tuple[None, int]:
+    await engine().containers.pause(id_)
+    return None, 204
+
+
+async def container_unpause(id_: str) -> tuple[None, int]:
+    await engine().containers.unpause(id_)
+    return None, 204
+
+
+async def container_wait(id_: str) -> dict[str, Any]:
+    return await engine().containers.wait(id_)
+
+
+async def container_rename(id_: str, name: str) -> tuple[None, int]:
+    await engine().containers.rename(id_, name)
+    return None, 204
+
+
+async def container_logs(id_: str, follow: bool = False, since: str | None = None, stderr: bool = False,
+                         stdout: bool = False, tail: str | None = None, timestamps: bool = False,
+                         until: str | None = None) -> StreamingResponse:
+    if not stdout and not stderr:
+        raise InvalidParameter("Bad parameters: you must choose at least one stream")
+    opts = LogOptions(stdout=bool(stdout), stderr=bool(stderr), since=parse_time(since, "since"),
+                      until=parse_time(until, "until"), tail=parse_tail(tail), timestamps=bool(timestamps),
+                      follow=bool(follow))
+    body = engine().containers.logs(id_, opts)
+    return StreamingResponse(body, status_code=200, media_type=RAW_STREAM)
+
+
+async def container_attach(id_: str, detach_keys: str | None = None, logs: bool = False, stderr: bool = False,
+                           stdin: bool = False, stdout: bool = False, stream: bool = False) -> None:
+    session = await engine().containers.attach(id_, bool(stdin), bool(stdout), bool(stderr), bool(logs),
+                                               bool(stream), detach_keys)
+    conn = await hijack.hijack(connexion.request.scope)
+    conn.send_head()
+    stdin_task = asyncio.ensure_future(session.pump_stdin(conn.reader))
+    try:
+        async for stream_no, data in session.output():
+            conn.write(data if session.tty else frame(stream_no, data))
+            await conn.drain()
+            if conn.closed:
+                break
+    finally:
+        stdin_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await stdin_task
+        session.finish()
+        conn.close()
+
+
+async def container_resize(id_: str, h: str | None = None, w: str | None = None) -> tuple[None, int]:
+    await engine().containers.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
+    return None, 200
+
+
+def _dimension(value: str | None, name: str) -> int:
+    try:
+        n = int(value or 0)
+    except ValueError:
+        raise InvalidParameter(f"invalid {name} value {value!r}: want a positive integer") from None
+    if n < 0 or n > 65535:
+        raise InvalidParameter(f"invalid {name} value {value!r}: want a positive integer")
+    return n
+
+
+async def container_top(id_: str, ps_args: str | None = None) -> dict[str, Any]:
+    return await engine().containers.top(id_, ps_args or "")
+
+
+async def container_stats(id_: str, stream: bool = True) -> Any:
+    items = engine().containers.stats(id_, stream=bool(stream))
+    if not stream:
+        async for one in items:
+            return one
+        return {}
+    return json_stream(items)
+
+
+async def container_update(id_: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    warnings = await engine().containers.update(id_, body or {})
+    return {"Warnings": warnings}
+
+
+async def container_upgrade(id_: str, body: dict[str, Any] | None = None) -> tuple[None, int]:
+    await engine().containers.upgrade(id_, body or {})
+    return None, 200
+
+
+async def _stdout_only(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:  # pragma: no cover - helper
+    async for item in items:
+        yield frame(STDOUT, item)

@@ -1,1 +1,95 @@
 """Handlers for the exec operations (HTTP glue only: parse, call the engine, shape the response)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from typing import Any
+
+import connexion
+
+from runtime.containers.execs import ExecSession
+from runtime.containers.logs import STDERR, STDOUT, frame
+from runtime.errors import InvalidParameter
+from server import hijack
+from server.context import engine
+from server.handlers.containers import _dimension
+
+PIPES = {2: STDOUT, 3: STDERR}
+
+
+async def container_exec(id_: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    if not isinstance(body, dict):
+        raise InvalidParameter("body must be an ExecCreateConfig object")
+    return {"Id": engine().containers.execs.create(id_, body)}, 201
+
+
+async def exec_inspect(id_: str) -> dict[str, Any]:
+    return engine().containers.execs.inspect(id_)
+
+
+async def exec_resize(id_: str, h: str | None = None, w: str | None = None) -> tuple[None, int]:
+    engine().containers.execs.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
+    return None, 200
+
+
+async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
+    body = body or {}
+    execs = engine().containers.execs
+    if body.get("Detach"):
+        await execs.start(id_, detach=True)
+        return None, 200
+    execs.get(id_)  # 404 before the connection is taken over
+    conn = await hijack.hijack(connexion.request.scope)
+
+    async def attached(session: ExecSession) -> None:
+        conn.send_head()
+
+    try:
+        session = await execs.start(id_, detach=False, on_attached=attached)
+    except Exception as exc:
+        # The head may already be out: report on the raw stream the way dockerd does.
+        conn.write(f"Error: {getattr(exc, 'message', exc)}\r\n".encode())
+        conn.close()
+        return None
+    assert session is not None
+    loop = asyncio.get_running_loop()
+    stdin_task = asyncio.ensure_future(_pump_stdin(session, conn.reader)) if session.stdin else None
+    try:
+        while True:
+            try:
+                msg = await loop.sock_recv(session.sock, 65536)
+            except OSError:
+                break
+            if not msg:
+                break
+            stream = PIPES.get(msg[0])
+            if stream is None or len(msg) < 2:
+                continue
+            conn.write(msg[1:] if session.tty else frame(stream, msg[1:]))
+            await conn.drain()
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(session.done.wait(), 10)
+    finally:
+        if stdin_task is not None:
+            stdin_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await stdin_task
+        session.sock.close()
+        conn.close()
+    return None
+
+
+async def _pump_stdin(session: ExecSession, reader: asyncio.StreamReader) -> None:
+    loop = asyncio.get_running_loop()
+    while True:
+        data = await reader.read(65536)
+        if not data:
+            with contextlib.suppress(OSError):
+                session.sock.shutdown(socket.SHUT_WR)
+            return
+        try:
+            await loop.sock_sendall(session.sock, data)
+        except OSError:
+            return

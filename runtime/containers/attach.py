@@ -1,0 +1,166 @@
+"""Attach to a container's stdio through conmon's SEQPACKET attach socket.
+
+conmon sends each chunk of output as one packet whose first byte names the pipe (2 stdout,
+3 stderr); bytes we send become the container's stdin (conmon ran with ``-i``). A client
+attaching to a created container is connected by ``start`` before the process runs, so the
+first bytes of output are never lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+from runtime.containers.driver import connect_attach
+from runtime.containers.logs import STDERR, STDOUT, LogLine, parse_lines
+from runtime.errors import InvalidParameter
+
+if TYPE_CHECKING:
+    from runtime.containers.records import Record
+    from runtime.containers.service import ContainerService
+
+PIPES = {2: STDOUT, 3: STDERR}
+DEFAULT_DETACH_KEYS = b"\x10\x11"  # ctrl-p ctrl-q
+
+
+def parse_detach_keys(spec: str | None) -> bytes:
+    """dockerd's format: comma-separated ``a``..``z`` or ``ctrl-<x>``."""
+    if not spec:
+        return DEFAULT_DETACH_KEYS
+    out = bytearray()
+    for key in spec.split(","):
+        key = key.strip()
+        if key.startswith("ctrl-") and len(key) == 6:
+            c = key[5]
+            if "a" <= c <= "z":
+                out.append(ord(c) - ord("a") + 1)
+            elif c in "@[\\]^_":
+                out.append(ord(c) - 64)
+            else:
+                raise InvalidParameter(f"Unknown character: '{key}'")
+        elif len(key) == 1:
+            out.append(ord(key))
+        else:
+            raise InvalidParameter(f"Unknown character: '{key}'")
+    return bytes(out)
+
+
+class AttachSession:
+    def __init__(self, svc: ContainerService, rec: Record, stdin: bool, stdout: bool, stderr: bool,
+                 logs: bool, stream: bool, detach_keys: bytes) -> None:
+        self.svc = svc
+        self.rec = rec
+        self.tty = bool(rec["Config"].get("Tty"))
+        self.want_stdin = stdin and bool(rec["Config"].get("OpenStdin"))
+        self.want = {STDOUT: stdout, STDERR: stderr}
+        self.logs = logs
+        self.stream = stream
+        self.detach_keys = detach_keys
+        self.sock: socket.socket | None = None
+        self._connected = asyncio.Event()
+        self._gone = asyncio.Event()
+        self.detached = False
+
+    async def _connect(self) -> None:
+        if self.sock is None and not self._gone.is_set():
+            self.sock = connect_attach(self.svc.paths(self.rec["Id"]).attach_socket)
+            self._connected.set()
+
+    async def prepare(self) -> None:
+        """Connect now (running) or register to be connected by start (created)."""
+        if not self.stream:
+            return
+        st = self.rec["State"]
+        if st["Running"]:
+            try:
+                await self._connect()
+            except OSError:
+                self._gone.set()
+        elif st["Status"] == "created" or st["Status"] == "restarting":
+            self.svc.live(self.rec["Id"]).attach_hooks.append(self._connect)
+        else:
+            self._gone.set()
+
+    async def output(self) -> AsyncIterator[tuple[int, bytes]]:
+        if self.logs:
+            path = self.svc.paths(self.rec["Id"]).log
+            with contextlib.suppress(FileNotFoundError):
+                raw = await asyncio.to_thread(path.read_bytes)
+                end = raw.rfind(b"\n") + 1
+                line: LogLine
+                for line in parse_lines(raw[:end], {}):
+                    if self.want.get(line.stream):
+                        yield line.stream, line.data
+        if not self.stream:
+            return
+        waiter = asyncio.ensure_future(self._connected.wait())
+        gone = asyncio.ensure_future(self._gone.wait())
+        await asyncio.wait({waiter, gone}, return_when=asyncio.FIRST_COMPLETED)
+        waiter.cancel()
+        gone.cancel()
+        if self.sock is None:
+            return
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                msg = await loop.sock_recv(self.sock, 65536)
+            except OSError:
+                return
+            if not msg:
+                return
+            stream = PIPES.get(msg[0])
+            if stream is not None and self.want.get(stream) and len(msg) > 1:
+                yield stream, msg[1:]
+
+    async def pump_stdin(self, reader: asyncio.StreamReader) -> None:
+        """Client input -> container stdin, watching for the detach key sequence."""
+        if not self.want_stdin:
+            return
+        await self._connected.wait()
+        assert self.sock is not None
+        loop = asyncio.get_running_loop()
+        matched = 0
+        while True:
+            data = await reader.read(65536)
+            if not data:
+                with contextlib.suppress(OSError):
+                    self.sock.shutdown(socket.SHUT_WR)
+                return
+            out = bytearray()
+            for b in data:
+                if self.detach_keys and b == self.detach_keys[matched]:
+                    matched += 1
+                    if matched == len(self.detach_keys):
+                        if out:
+                            await loop.sock_sendall(self.sock, bytes(out))
+                        self.detached = True
+                        self.close()
+                        return
+                    continue
+                if matched:
+                    out += self.detach_keys[:matched]
+                    matched = 0
+                out.append(b)
+            if out:
+                try:
+                    await loop.sock_sendall(self.sock, bytes(out))
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self._gone.set()
+        hooks = self.svc.live(self.rec["Id"]).attach_hooks
+        if self._connect in hooks:
+            hooks.remove(self._connect)
+        if self.sock is not None:
+            with contextlib.suppress(OSError):
+                self.sock.shutdown(socket.SHUT_RDWR)
+
+    def finish(self) -> None:
+        """Release the socket once no coroutine uses it any more."""
+        self.close()
+        if self.sock is not None:
+            self.sock.close()
