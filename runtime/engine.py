@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from runtime.config import DaemonConfig
+from runtime.containers import ContainerService
 from runtime.events import EventBus
 from runtime.images import ImageService
 from runtime.networks import NetworkService
@@ -32,6 +33,7 @@ class Engine:
         self.images = self._add(ImageService(self))
         self.volumes = self._add(VolumeService(self))
         self.networks = self._add(NetworkService(self))
+        self.containers = self._add(ContainerService(self))
 
     def _add(self, subsystem: Any) -> Any:
         self._subsystems.append(subsystem)
