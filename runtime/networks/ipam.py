@@ -64,7 +64,7 @@ def parse_subnet(value: Any, what: str = "subnet") -> IPv4Net:
     return net
 
 
-def normalize_ipam(ipam: Any) -> list[dict[str, str]]:
+def normalize_ipam(ipam: Any) -> list[dict[str, Any]]:
     """The IPAM.Config of a create request, checked; [] means "pick a subnet for me"."""
     if ipam is None:
         return []
@@ -87,7 +87,7 @@ def normalize_ipam(ipam: Any) -> list[dict[str, str]]:
                 raise InvalidParameter("IPAM Gateway and IPRange need a Subnet")
             continue
         subnet = parse_subnet(cfg["Subnet"])
-        entry = {"Subnet": str(subnet)}
+        entry: dict[str, Any] = {"Subnet": str(subnet)}
         if cfg.get("IPRange"):
             rng = parse_subnet(cfg["IPRange"], "ip range")
             if not rng.subnet_of(subnet):
@@ -122,7 +122,7 @@ def host_subnets(exclude_devices: Iterable[str] = ()) -> list[tuple[IPv4Net, str
                 dev = entry.get("ifname", "")
                 for a in entry["addr_info"]:
                     if a.get("family") == "inet" and dev not in skip:
-                        out.append((ipaddress.ip_network(f"{a['local']}/{a['prefixlen']}", strict=False), dev))
+                        out.append((ipaddress.IPv4Network(f"{a['local']}/{a['prefixlen']}", strict=False), dev))
                 continue
             dst, dev = entry.get("dst", ""), entry.get("dev", "")
             if dst in ("default", "") or dev in skip:

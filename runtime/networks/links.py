@@ -15,19 +15,13 @@ from runtime.errors import EngineError
 IFNAMSIZ = 15
 
 
-def name_prefix(prefix: str) -> str:
-    """An interface-safe stem for our bridges, derived from the configured prefix."""
-    stem = re.sub(r"[^a-zA-Z0-9_.-]", "", prefix) or "pouch"
-    if len(stem) > IFNAMSIZ - 3:
-        stem = "p" + hashlib.sha1(prefix.encode()).hexdigest()[: IFNAMSIZ - 4]
-    return stem
-
-
 def bridge_name(prefix: str, index: int) -> str:
-    name = f"{name_prefix(prefix)}{index}"
-    if len(name) > IFNAMSIZ:
-        raise EngineError(f"too many networks: bridge name {name} exceeds {IFNAMSIZ} characters")
-    return name
+    """``<prefix><index>`` when it fits in 15 characters, else a hash of the prefix."""
+    stem = re.sub(r"[^a-zA-Z0-9_.-]", "", prefix) or "pouch"
+    suffix = str(index)
+    if len(stem) + len(suffix) > IFNAMSIZ:
+        stem = "p" + hashlib.sha1(prefix.encode()).hexdigest()[: IFNAMSIZ - 1 - len(suffix)]
+    return stem + suffix
 
 
 def _ip(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:

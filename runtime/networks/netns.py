@@ -16,15 +16,19 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 
 async def create(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(exist_ok=True)
+    await asyncio.to_thread(_placeholder, path)
     proc = await asyncio.create_subprocess_exec(
         "unshare", f"--net={path}", "true", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
     _, err = await proc.communicate()
     if proc.returncode != 0:
-        path.unlink(missing_ok=True)
+        await asyncio.to_thread(path.unlink, missing_ok=True)
         raise EngineError(f"create network namespace {path}: {err.decode(errors='replace').strip()}")
+
+
+def _placeholder(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(exist_ok=True)
 
 
 def is_netns(path: Path) -> bool:

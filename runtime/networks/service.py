@@ -40,7 +40,7 @@ BRIDGE_OPTION = "com.docker.network.bridge.name"
 
 
 def _now() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.datetime.now(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def public_network(rec: Record) -> Record:
@@ -150,7 +150,9 @@ class NetworkService:
         if driver == "bridge":
             taken = [n for n in self._networks() if n.get("_bridge")]
             used = {n["_bridge"] for n in taken}
-            index = 0 if predefined else next(i for i in range(1, 1000) if links.bridge_name(self.prefix, i) not in used)
+            index = 0 if predefined else next(
+                i for i in range(1, 1000) if links.bridge_name(self.prefix, i) not in used
+            )
             rec["_bridge"] = links.bridge_name(self.prefix, index)
             rec["_auto"] = not configs
             ours = [ipaddress.IPv4Network(c["Subnet"]) for n in taken for c in n["IPAM"]["Config"]]
@@ -176,7 +178,7 @@ class NetworkService:
             subnet = ipam.pick_subnet(ours + host, self.prefix)
             rec["IPAM"]["Config"] = [{"Subnet": str(subnet), "Gateway": str(subnet.network_address + 1)}]
 
-    def list(self) -> list[Record]:
+    def list_networks(self) -> list[Record]:
         return [self.inspect_record(n) for n in self._networks()]
 
     def inspect(self, ref: str) -> Record:
@@ -216,7 +218,7 @@ class NetworkService:
     async def connect(self, ref: str, container_ref: str, endpoint_config: Record | None) -> None:
         async with self._lock:
             net = self.resolve(ref)
-            ctr = self.store.resolve("container", container_ref, "container")
+            ctr = self._container(container_ref)
             mode = self._mode(ctr)
             if net["Driver"] != "bridge" or mode in ("host", "none") or mode.startswith(("container:", "netns:")):
                 raise Forbidden(f"container cannot be connected to network {net['Name']}: "
@@ -242,7 +244,7 @@ class NetworkService:
     async def disconnect(self, ref: str, container_ref: str, force: bool = False) -> None:
         async with self._lock:
             net = self.resolve(ref)
-            ctr = self.store.resolve("container", container_ref, "container")
+            ctr = self._container(container_ref)
             nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
             if net["Name"] not in nets:
                 raise InvalidParameter(
@@ -258,8 +260,20 @@ class NetworkService:
         self.engine.events.publish("network", "disconnect", net["Id"],
                                    {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]})
 
+    def _container(self, ref: str) -> Record:
+        """The container record the containers service holds (mutated in place), else the stored one."""
+        containers = getattr(self.engine, "containers", None)
+        if containers is not None and hasattr(containers, "get"):
+            try:
+                rec: Record = containers.get(ref)
+                return rec
+            except NotFound:
+                pass
+        return self.store.resolve("container", ref, "container")
+
     def _save_container(self, ctr: Record) -> None:
-        save = getattr(getattr(self.engine, "containers", None), "save_record", None)
+        containers = getattr(self.engine, "containers", None)
+        save = getattr(containers, "save_record", None) or getattr(containers, "_save", None)
         if save is not None:
             save(ctr)
         else:
@@ -332,7 +346,7 @@ class NetworkService:
                 raise InvalidParameter("a container cannot join its own network namespace")
         elif mode.startswith("netns:"):
             path = mode.split(":", 1)[1]
-            if not path.startswith("/") or not Path(path).exists():
+            if not path.startswith("/") or not await asyncio.to_thread(Path(path).exists):
                 raise InvalidParameter(f"invalid network mode {mode}: {path} does not exist")
         elif mode in ("host", "none"):
             net = self.resolve(mode)
@@ -383,9 +397,9 @@ class NetworkService:
             return mode.split(":", 1)[1]
         if mode.startswith("container:"):
             other = self.store.resolve("container", mode.split(":", 1)[1], "container")
-            state = self._active.get(other["Id"])
-            if state is not None:
-                return str(state["netns"])
+            joined = self._active.get(other["Id"])
+            if joined is not None:
+                return str(joined["netns"])
             if (other.get("HostConfig") or {}).get("NetworkMode") == "host":
                 return None
             raise Conflict(f"cannot join network of a non running container: {other['Id']}")
@@ -433,7 +447,7 @@ class NetworkService:
         state["files"] = not config.get("DisableNetworkFiles")
 
     def _resolve_links(self, record: Record) -> list[tuple[str, str]]:
-        out = []
+        out: list[tuple[str, str]] = []
         for link in (record.get("HostConfig") or {}).get("Links") or []:
             target, _, alias = str(link).partition(":")
             other = self.store.resolve("container", target.lstrip("/"), "container")
@@ -462,7 +476,7 @@ class NetworkService:
                          "aliases": ep.get("Aliases") or [], "user": not net.get("_predefined")}
         state["endpoints"][net["Id"]] = entry
         result = await cni.invoke("bridge", "ADD", conf, cid, state["netns"], ifname)
-        iface = next((i for i in result.get("interfaces", []) if i.get("sandbox")), {})
+        iface: Record = next((i for i in result.get("interfaces", []) if i.get("sandbox")), {})
         ip4 = next((i for i in result.get("ips", []) if ":" not in i["address"]), None)
         if ip4 is None:
             raise EngineError(f"CNI bridge gave no IPv4 address on {net['Name']}")

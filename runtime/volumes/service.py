@@ -55,7 +55,7 @@ class VolumeSchema(marshmallow.Schema):
 
 
 def _now() -> str:
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class VolumeService:
@@ -131,7 +131,7 @@ class VolumeService:
     def inspect(self, ref: str) -> Record:
         return self.public(self.get(ref))
 
-    def list(self, filters: dict[str, list[str]] | None = None) -> list[Record]:
+    def list_volumes(self, filters: dict[str, list[str]] | None = None) -> list[Record]:
         filters = filters or {}
         for key in filters:
             if key not in FILTER_KEYS:
@@ -326,7 +326,8 @@ class VolumeService:
                 name = mp.get("Name")
                 if mp.get("Type") != "volume" or not name:
                     continue
-                self.engine.events.publish("volume", "unmount", name, {"container": cid, "driver": mp.get("Driver", "")})
+                attrs = {"container": cid, "driver": mp.get("Driver", "")}
+                self.engine.events.publish("volume", "unmount", name, attrs)
                 rec = self.store.get("volume", name)
                 if rec is None:
                     continue

@@ -16,7 +16,7 @@ def _container_ref(body: dict[str, Any] | None) -> str:
 
 
 async def network_list() -> list[dict[str, Any]]:
-    return engine().networks.list()
+    return engine().networks.list_networks()
 
 
 async def network_create(body: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:

@@ -28,7 +28,7 @@ async def volume_create(body: dict[str, Any] | None = None) -> tuple[dict[str, A
 
 
 async def volume_list(filters: str | None = None) -> dict[str, Any]:
-    return {"Volumes": engine().volumes.list(parse_filters(filters)), "Warnings": []}
+    return {"Volumes": engine().volumes.list_volumes(parse_filters(filters)), "Warnings": []}
 
 
 async def volume_inspect(id_: str) -> dict[str, Any]:
