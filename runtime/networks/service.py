@@ -363,6 +363,8 @@ class NetworkService:
                 if net["Name"] in networks or net["Driver"] != "bridge":
                     continue
                 networks[net["Name"]] = self._endpoint_settings(net, cfg, record)
+        if not config.get("Hostname") and mode != "host" and not mode.startswith("container:") and "Config" in record:
+            config["Hostname"] = record["Id"][:12]  # as dockerd: the short ID unless given
         settings = record.setdefault("NetworkSettings", {}) or {}
         record["NetworkSettings"] = settings
         settings.update({
