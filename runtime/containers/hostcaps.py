@@ -121,3 +121,24 @@ def host_hard_limit(name: str) -> int:
     """The hard limit this process has for an rlimit (-1 = unlimited)."""
     hard = resource.getrlimit(RLIMITS[name])[1]
     return -1 if hard == resource.RLIM_INFINITY else hard
+
+
+CAP_NUMBERS = (
+    "CHOWN DAC_OVERRIDE DAC_READ_SEARCH FOWNER FSETID KILL SETGID SETUID SETPCAP LINUX_IMMUTABLE NET_BIND_SERVICE "
+    "NET_BROADCAST NET_ADMIN NET_RAW IPC_LOCK IPC_OWNER SYS_MODULE SYS_RAWIO SYS_CHROOT SYS_PTRACE SYS_PACCT "
+    "SYS_ADMIN SYS_BOOT SYS_NICE SYS_RESOURCE SYS_TIME SYS_TTY_CONFIG MKNOD LEASE AUDIT_WRITE AUDIT_CONTROL SETFCAP "
+    "MAC_OVERRIDE MAC_ADMIN SYSLOG WAKE_ALARM BLOCK_SUSPEND AUDIT_READ PERFMON BPF CHECKPOINT_RESTORE"
+).split()
+
+
+@lru_cache(maxsize=1)
+def bounding_caps() -> frozenset[str]:
+    """The capabilities this engine may hand on (its bounding set): root here lacks some."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("CapBnd:"):
+                mask = int(line.split()[1], 16)
+                return frozenset(n for i, n in enumerate(CAP_NUMBERS) if mask & (1 << i))
+    except (OSError, ValueError):
+        pass
+    return frozenset(CAP_NUMBERS)

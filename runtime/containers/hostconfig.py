@@ -74,6 +74,8 @@ def check_capabilities(caps: list[str] | None, field: str) -> list[str]:
         name = name[4:] if name.startswith("CAP_") else name
         if name != "ALL" and name not in CAPABILITIES:
             raise InvalidParameter(f"{field}: unknown capability: {cap!r}")
+        if field == "CapAdd" and name != "ALL" and name not in hostcaps.bounding_caps():
+            raise InvalidParameter(f"CapAdd: the host does not grant CAP_{name} to this engine")
         out.append(name)
     return out
 

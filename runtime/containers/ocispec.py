@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from runtime.containers import hostconfig
+from runtime.containers import hostcaps, hostconfig
 from runtime.errors import InvalidParameter
 
 DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
@@ -116,13 +116,17 @@ def resolve_user(rootfs: Path, user: str, group_add: list[str] | None) -> dict[s
 
 
 def capabilities(host: dict[str, Any]) -> list[str]:
+    host_caps = hostcaps.bounding_caps()
     if host.get("Privileged"):
-        return ["CAP_" + c for c in hostconfig.CAPABILITIES]
+        return ["CAP_" + c for c in hostconfig.CAPABILITIES if c in host_caps]
     add = hostconfig.check_capabilities(host.get("CapAdd"), "CapAdd")
     drop = hostconfig.check_capabilities(host.get("CapDrop"), "CapDrop")
     caps = list(hostconfig.CAPABILITIES) if "ALL" in add else list(DEFAULT_CAPS)
     caps += [c for c in add if c != "ALL" and c not in caps]
-    caps = [] if "ALL" in drop else [c for c in caps if c not in drop]
+    if "ALL" in drop:  # dockerd: drop everything, then add back what CapAdd names
+        caps = list(hostconfig.CAPABILITIES) if "ALL" in add else [c for c in add if c != "ALL"]
+    else:
+        caps = [c for c in caps if c not in drop]
     return ["CAP_" + c for c in caps]
 
 
@@ -384,7 +388,7 @@ def exec_process(
     if user:
         proc["user"] = resolve_user(rootfs, user, None)
     if privileged:
-        caps = ["CAP_" + c for c in hostconfig.CAPABILITIES]
+        caps = ["CAP_" + c for c in hostconfig.CAPABILITIES if c in hostcaps.bounding_caps()]
         proc["capabilities"] = {k: caps for k in ("bounding", "effective", "permitted")}
     if tty:
         proc["consoleSize"] = {"height": 24, "width": 80}
