@@ -25,22 +25,27 @@ from .version import API_VERSION
 DEFAULT_TIMEOUT = 60.0
 
 
+def _transport_error(exc: httpx.TransportError) -> ConnectionFailed:
+    what = "cannot reach the pouch server" if isinstance(exc, httpx.ConnectError) else "connection to the pouch server"
+    return ConnectionFailed(f"{what}: {type(exc).__name__}: {exc}")
+
+
 class _Transport(httpx.HTTPTransport):
-    """Connection failures surface as :class:`pouch.ConnectionFailed` (a PouchError) everywhere."""
+    """Transport failures (refused, TLS rejected, timeouts) surface as :class:`pouch.ConnectionFailed`."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         try:
             return super().handle_request(request)
-        except httpx.ConnectError as exc:
-            raise ConnectionFailed(f"cannot reach the pouch server: {exc}") from exc
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from exc
 
 
 class _AsyncTransport(httpx.AsyncHTTPTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
             return await super().handle_async_request(request)
-        except httpx.ConnectError as exc:
-            raise ConnectionFailed(f"cannot reach the pouch server: {exc}") from exc
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from exc
 
 
 def _transport_args(endpoint: Endpoint) -> dict[str, Any]:
