@@ -1,0 +1,44 @@
+"""The k8s-file log reader: partial lines, stream selection, tail, framing."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+from runtime.containers.attach import parse_detach_keys
+from runtime.containers.logs import LogFormatter, LogOptions, frame, parse_lines, read_existing
+
+LOG = (
+    b"2024-01-01T00:00:01.000000000+00:00 stdout F one\n"
+    b"2024-01-01T00:00:02.000000000+00:00 stderr P par\n"
+    b"2024-01-01T00:00:03.000000000+00:00 stderr F tial\n"
+    b"2024-01-01T00:00:04.000000000+00:00 stdout F two\n"
+    b"2024-01-01T00:00:05.000000000+00:00 stdout F thr"  # incomplete: not yet readable
+)
+
+
+def test_partial_lines_are_joined() -> None:
+    lines = list(parse_lines(LOG[: LOG.rfind(b"\n") + 1], {}))
+    assert [(ln.stream, ln.data) for ln in lines] == [(1, b"one\n"), (2, b"partial\n"), (1, b"two\n")]
+
+
+def test_read_existing_frames_and_tail(tmp_path: Path) -> None:
+    p = tmp_path / "log"
+    p.write_bytes(LOG)
+    chunks, offset = read_existing(p, LogFormatter(LogOptions()), -1)
+    data = b"".join(chunks)
+    assert data == frame(1, b"one\n") + frame(2, b"partial\n") + frame(1, b"two\n")
+    assert offset == LOG.rfind(b"\n") + 1
+    chunks, _ = read_existing(p, LogFormatter(LogOptions(stderr=False, tty=True)), 1)
+    assert b"".join(chunks) == b"two\n"
+    chunks, _ = read_existing(p, LogFormatter(LogOptions(timestamps=True, tty=True, since=1704067203.5)), -1)
+    assert b"".join(chunks) == b"2024-01-01T00:00:04.000000000Z two\n"
+
+
+def test_frame_header() -> None:
+    assert frame(2, b"abc")[:8] == struct.pack(">BxxxI", 2, 3)
+
+
+def test_detach_keys() -> None:
+    assert parse_detach_keys(None) == b"\x10\x11"
+    assert parse_detach_keys("ctrl-a,x") == b"\x01x"
