@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, NotFound
 from runtime.ids import new_id
-from runtime.networks import cni, files, ipam, links, netns, ports
+from runtime.networks import cni, files, firewall, ipam, links, netns, ports
 
 if TYPE_CHECKING:
     from runtime.engine import Engine
@@ -69,6 +69,8 @@ class NetworkService:
         for d in (self.state_dir, self.netns_dir, self.ipam_dir, self.files_dir):
             d.mkdir(parents=True, exist_ok=True)
         self._lock = asyncio.Lock()
+        # iptables wildcard matching all our bridges ("<stem>+"), for the isolation rules.
+        self._stem = links.bridge_name(self.prefix, 0)[:-1]
         # container ID -> live network state (see _state_path); rebuilt by restore().
         self._active: dict[str, Record] = {}
 
@@ -107,7 +109,7 @@ class NetworkService:
         async with self._lock:
             for net in self._networks():
                 if net.get("_bridge") and not self._bridge_users(net):
-                    await asyncio.to_thread(links.delete_link, net["_bridge"])
+                    await asyncio.to_thread(self._delete_bridge, net["_bridge"])
 
     # ---- the networks API -----------------------------------------------------------
 
@@ -210,7 +212,7 @@ class NetworkService:
                 names = ", ".join((c.get("Name") or c["Id"]).lstrip("/") for c in users)
                 raise Conflict(f"error while removing network: network {net['Name']} has active endpoints ({names})")
             if net.get("_bridge"):
-                await asyncio.to_thread(links.delete_link, net["_bridge"])
+                await asyncio.to_thread(self._delete_bridge, net["_bridge"])
             shutil.rmtree(self.ipam_dir / self.cni_name(net), ignore_errors=True)
             self.store.delete("network", net["Id"])
         self.engine.events.publish("network", "destroy", net["Id"], {"name": net["Name"], "type": net["Driver"]})
@@ -558,12 +560,17 @@ class NetworkService:
                         self.store.put("network", net["Id"], net, name=net["Name"])
                         cfg = net["IPAM"]["Config"][0]
                 links.ensure_bridge(net["_bridge"], cfg["Gateway"], subnet.prefixlen)
+                firewall.add_bridge(self.prefix, net["_bridge"], self._stem, bool(net.get("Internal")))
 
         await asyncio.to_thread(ensure)
 
     async def _release_bridge(self, net: Record) -> None:
         if net.get("_bridge") and not self._bridge_users(net):
-            await asyncio.to_thread(links.delete_link, net["_bridge"])
+            await asyncio.to_thread(self._delete_bridge, net["_bridge"])
+
+    def _delete_bridge(self, bridge: str) -> None:
+        firewall.remove_bridge(self.prefix, bridge, self._stem)
+        links.delete_link(bridge)
 
     def network_files(self, record: Record) -> dict[str, str]:
         """Container path -> host file for /etc/hosts, /etc/hostname, /etc/resolv.conf."""

@@ -120,6 +120,23 @@ def test_default_bridge_has_no_names_but_reaches_by_address(c: httpx.Client, use
     assert code != 0
 
 
+def test_networks_are_isolated_and_internal_has_no_way_out(c: httpx.Client, usernet: str, srv: RunningServer) -> None:
+    target = ip_of(c, "srv1", usernet)
+    other, internal = "iso-" + uuid.uuid4().hex[:6], "int-" + uuid.uuid4().hex[:6]
+    assert c.post("/networks/create", json={"Name": other}).status_code == 201
+    assert c.post("/networks/create", json={"Name": internal, "Internal": True}).status_code == 201
+    code, out = ping(c, usernet, target)
+    assert code == 0, out  # reachable from its own network ...
+    code, out = ping(c, other, target)
+    assert code != 0, out  # ... but not from another bridge, though the host forwards between them
+    code, out = run(c, ["sh", "-c", "ip route; ping -c1 -W1 " + target], {"NetworkMode": internal})
+    assert code != 0 and "default" not in out, out
+    chain = subprocess.run(["iptables", "-S"], capture_output=True, text=True).stdout
+    assert f"-A FORWARD -j pouch-{srv.tag}-ISO" in chain
+    for n in (other, internal):
+        assert c.delete(f"/networks/{n}").status_code == 204
+
+
 def test_disconnect_breaks_reachability_and_connect_restores_it(c: httpx.Client, usernet: str) -> None:
     t0 = time.time()
     r = c.post(f"/networks/{usernet}/connect", json={"Container": "onbridge", "EndpointConfig": {}})
