@@ -6,28 +6,19 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import connexion
 from connexion.options import SwaggerUIOptions
-import yaml
 
 from runtime.config import DaemonConfig
 from runtime.engine import Engine
 from server import context, errors
+from server.app_spec import load_spec
 from server.middleware import DockerCompatMiddleware, boolean_query_params
 from server.resolver import PouchResolver
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "openapi" / "swagger.yml"
 log = logging.getLogger("pouch.server")
-
-
-def load_spec() -> dict[str, Any]:
-    with SPEC_PATH.open(encoding="utf-8") as f:
-        spec: dict[str, Any] = yaml.safe_load(f)
-    return spec
-
 
 def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerCompatMiddleware:
     """The whole server as one ASGI app. ``engine`` may be given (tests); else the

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
 
 from runtime.errors import EngineError
+from server.routes import allowed_methods
 
 log = logging.getLogger("pouch.server")
 
@@ -51,14 +53,31 @@ def http_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     return message_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
 
 
+def undecodable_body(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    return message_response(400, f"request body is not valid JSON: {exc}")
+
+
+def method_not_allowed(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+    """405 whose Allow lists the methods of the spec path the URL really names.
+
+    Starlette answers from the first route whose path matches; with ``{imageid}`` allowed to
+    contain slashes, /images/x/json also matches /images/{imageid} (DELETE only)."""
+    assert isinstance(exc, HTTPException)
+    allow = ", ".join(allowed_methods(request.url.path)) or dict(exc.headers or {}).get("Allow", "")
+    return message_response(405, str(exc.detail), {"Allow": allow})
+
+
 def unexpected(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     log.exception("unexpected error", exc_info=exc)
     return message_response(500, f"internal server error: {type(exc).__name__}: {exc}")
 
 
-HANDLERS = (
+HANDLERS: tuple[tuple[type[Exception] | int, Any], ...] = (
     (EngineError, engine_error),
     (ProblemException, problem),
+    (405, method_not_allowed),
     (HTTPException, http_error),
+    (UnicodeDecodeError, undecodable_body),
+    (json.JSONDecodeError, undecodable_body),
     (Exception, unexpected),
 )

@@ -45,7 +45,6 @@ def main() -> int:
                 "--config-file", str(ROOT / "tests" / "conformance" / "schemathesis.toml"),
                 "run", str(ROOT / "openapi" / "swagger.yml"),
                 "--url", f"http://127.0.0.1:{port}/v1.24",
-                "--checks", "all",
                 "--mode", "all",
                 "--phases", "examples,coverage,fuzzing,stateful",
                 "--max-examples", str(args.max_examples),

@@ -152,3 +152,24 @@ def test_operations_not_built_yet_answer_501(op: str) -> None:
         asyncio.run(fn())
     assert getattr(exc.value, "status", None) == 501
     assert str(exc.value) == f"not implemented: {op}"
+
+
+def test_explicit_null_body_and_undecodable_body_are_400(client: httpx.Client) -> None:
+    hdrs = {"content-type": "application/json"}
+    r = client.post("/daemon/update", content=b"null", headers=hdrs)
+    assert r.status_code == 400
+    assert "null" in r.json()["message"]
+    r = client.post("/daemon/update", content=b" |\x9d=", headers=hdrs)
+    assert r.status_code == 400
+    assert "message" in r.json()
+    assert client.post("/daemon/update", headers=hdrs).status_code == 200  # no body at all is fine
+
+
+def test_405_lists_the_methods_of_the_path_really_named(client: httpx.Client) -> None:
+    r = client.request("OPTIONS", "/images/busybox/json")
+    assert r.status_code == 405
+    assert r.headers["allow"] == "GET"
+    r = client.request("PUT", "/_ping")
+    assert r.status_code == 405
+    assert r.headers["allow"] == "GET"
+    assert r.json() == {"message": "Method Not Allowed"}

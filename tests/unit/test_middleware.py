@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from server.app import load_spec
+from server.app_spec import load_spec
 from server.middleware import DockerCompatMiddleware, boolean_query_params
 
 

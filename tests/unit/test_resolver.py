@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-from server.app import load_spec
+from server.app_spec import load_spec
 from server.resolver import PouchResolver, find_handler, handler_location, not_implemented_ids
 
 
