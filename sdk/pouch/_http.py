@@ -68,6 +68,14 @@ async def async_open_response(http: httpx.AsyncClient, request: httpx.Request) -
     return response
 
 
+def tty_of(body: bytes, section: str, key: str) -> bool:
+    """``Tty`` from an inspect body, read without building the whole typed model (cheaper, and
+    independent of fields the tty question does not need)."""
+    doc = json.loads(body)
+    part = doc.get(section) if isinstance(doc, dict) else None
+    return isinstance(part, dict) and part.get(key) is True
+
+
 def read_all(http: httpx.Client, request: httpx.Request) -> bytes:
     response = open_response(http, request)
     try:

@@ -14,7 +14,6 @@ from pouch_client.models.container_stats import ContainerStats
 from pouch_client.models.container_wait_response_200 import ContainerWaitResponse200
 from pouch_client.models.events_message import EventsMessage
 from pouch_client.models.exec_create_config import ExecCreateConfig
-from pouch_client.types import Unset
 
 from . import _http
 from ._operations import (
@@ -57,8 +56,8 @@ def _str(value: float | str | None) -> str | None:
 
 class AsyncContainers(_AsyncResource, AsyncContainerOperations):
     async def tty(self, id: str) -> bool:
-        config = (await self.inspect(id)).config
-        return not isinstance(config, Unset) and config.tty is True
+        request = self._http.build_request("GET", _http.path("/containers/{}/json", id))
+        return _http.tty_of(await _http.async_read_all(self._http, request), "Config", "Tty")
 
     async def wait(self, id: str, *, read_timeout: float | None = None) -> ContainerWaitResponse200:
         request = self._http.build_request(
@@ -114,8 +113,12 @@ class AsyncContainers(_AsyncResource, AsyncContainerOperations):
 
 
 class AsyncExecs(_AsyncResource, AsyncExecOperations):
+    async def tty(self, id: str) -> bool:
+        request = self._http.build_request("GET", _http.path("/exec/{}/json", id))
+        return _http.tty_of(await _http.async_read_all(self._http, request), "ProcessConfig", "tty")
+
     async def start(self, id: str, *, tty: bool | None = None) -> AsyncAttachSession:
-        raw = (await self.inspect(id)).process_config.tty is True if tty is None else tty
+        raw = await self.tty(id) if tty is None else tty
         request = self._request("POST", _http.path("/exec/{}/start", id), json={"Detach": False, "Tty": raw})
 
         async def resize(h: int, w: int) -> None:

@@ -56,10 +56,6 @@ def _exec_id(created: ExecCreateResp) -> str:
     return created.id
 
 
-def _is_tty(value: bool | Unset | None) -> bool:
-    return value is True
-
-
 class _Resource:
     """Mixed in before a generated ``*Operations`` class: adds the raw httpx client beside the generated one."""
 
@@ -74,8 +70,8 @@ class _Resource:
 class Containers(_Resource, ContainerOperations):
     def tty(self, id: str) -> bool:
         """Whether the container's process has a Tty (its output is then raw, not framed)."""
-        config = self.inspect(id).config
-        return not isinstance(config, Unset) and _is_tty(config.tty)
+        request = self._http.build_request("GET", _http.path("/containers/{}/json", id))
+        return _http.tty_of(_http.read_all(self._http, request), "Config", "Tty")
 
     def wait(self, id: str, *, read_timeout: float | None = None) -> ContainerWaitResponse200:
         """Block until the container stops; its exit code (no read timeout unless given)."""
@@ -131,9 +127,13 @@ class Containers(_Resource, ContainerOperations):
 
 
 class Execs(_Resource, ExecOperations):
+    def tty(self, id: str) -> bool:
+        request = self._http.build_request("GET", _http.path("/exec/{}/json", id))
+        return _http.tty_of(_http.read_all(self._http, request), "ProcessConfig", "tty")
+
     def start(self, id: str, *, tty: bool | None = None) -> AttachSession:
         """Start the exec attached: a session over the hijacked connection."""
-        raw = _is_tty(self.inspect(id).process_config.tty) if tty is None else tty
+        raw = self.tty(id) if tty is None else tty
         request = self._request("POST", _http.path("/exec/{}/start", id), json={"Detach": False, "Tty": raw})
         return AttachSession(upgrade(self._http, request), raw, lambda h, w: self.resize(id, h=str(h), w=str(w)))
 
