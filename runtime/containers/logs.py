@@ -154,7 +154,8 @@ def read_existing(path: Path, fmt: LogFormatter, tail: int) -> tuple[list[bytes]
     return chunks, end
 
 
-async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool]) -> AsyncIterator[bytes]:
+async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool],
+                      exited: asyncio.Event | None = None) -> AsyncIterator[bytes]:
     fmt = LogFormatter(opts)
     chunks, offset = await asyncio.to_thread(read_existing, path, fmt, opts.tail)
     for c in chunks:
@@ -163,6 +164,13 @@ async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool])
         return
     watch = FileWatch(path)
     pending: dict[int, bytearray] = {}
+    waker: asyncio.Task[None] | None = None
+    if exited is not None:
+        async def wake_on_exit() -> None:
+            await exited.wait()
+            watch.wake()
+
+        waker = asyncio.ensure_future(wake_on_exit())
     try:
         while True:
             alive = running()
@@ -182,4 +190,6 @@ async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool])
             # Wake on writes; the timeout bounds how long an exit without a final write goes unseen.
             await watch.changed(within=1.0)
     finally:
+        if waker is not None:
+            waker.cancel()
         watch.close()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
 from typing import Any
 
 import connexion
 from starlette.responses import StreamingResponse
 
-from runtime.containers.logs import STDOUT, LogOptions, frame, parse_tail, parse_time
+from runtime.containers.logs import LogOptions, frame, parse_tail, parse_time
 from runtime.errors import InvalidParameter
 from server import hijack
 from server.context import engine
@@ -142,6 +141,17 @@ async def container_upgrade(id_: str, body: dict[str, Any] | None = None) -> tup
     return None, 200
 
 
-async def _stdout_only(items: AsyncIterator[bytes]) -> AsyncIterator[bytes]:  # pragma: no cover - helper
-    async for item in items:
-        yield frame(STDOUT, item)
+async def container_checkpoint_create(id_: str, body: dict[str, Any] | None = None) -> tuple[None, int]:
+    body = body or {}
+    await engine().containers.checkpoint_create(id_, body.get("CheckpointID"), body.get("CheckpointDir") or None,
+                                                bool(body.get("Exit")))
+    return None, 201
+
+
+async def container_checkpoint_list(id_: str, checkpointdir: str | None = None) -> list[dict[str, str]]:
+    return engine().containers.checkpoint_list(id_, checkpointdir or None)
+
+
+async def container_checkpoint_delete(id_: str, checkpoint_id: str, dir_: str | None = None) -> tuple[None, int]:
+    engine().containers.checkpoint_delete(id_, checkpoint_id, dir_ or None)
+    return None, 204

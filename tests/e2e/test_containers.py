@@ -614,3 +614,90 @@ def test_live_restore_after_kill_9(fresh_server: RunningServer) -> None:
         assert not Path(f"/proc/{pid}/cmdline").exists() or b"sleep" not in Path(f"/proc/{pid}/cmdline").read_bytes()
         c.delete(f"/containers/{keep}", params={"force": 1})
         c.delete(f"/containers/{dies}", params={"force": 1})
+
+
+# -- checkpoints ---------------------------------------------------------------------------
+def criu_works() -> tuple[bool, str]:
+    import subprocess
+
+    try:
+        r = subprocess.run(["criu", "check"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return False, str(exc)
+    text = (r.stdout + r.stderr).strip()
+    return r.returncode == 0 and "Error" not in text, text.splitlines()[-1] if text else ""
+
+
+def test_checkpoint_list_delete_and_404s(client: httpx.Client, running: str) -> None:
+    r = client.get(f"/containers/{running}/checkpoints")
+    assert r.status_code == 200 and r.json() == []
+    assert client.delete(f"/containers/{running}/checkpoints/nope").status_code == 404
+    assert client.get("/containers/nosuch/checkpoints").status_code == 404
+    r = client.post(f"/containers/{running}/checkpoints", json={"CheckpointID": "../bad"})
+    assert r.status_code == 400
+    r = client.post(f"/containers/{running}/start", params={"checkpoint": "nope"})
+    assert r.status_code == 304  # running already: the checkpoint is not even looked at
+
+
+def test_checkpoint_create_and_restore(client: httpx.Client, tmp_path: Path) -> None:
+    ok, why = criu_works()
+    if not ok:
+        pytest.skip(f"criu check fails on this host: {why}")
+    cid = create(client, ["sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/n; sleep 0.1; done"])
+    try:
+        client.post(f"/containers/{cid}/start")
+        time.sleep(0.5)
+        r = client.post(f"/containers/{cid}/checkpoints", json={"CheckpointID": "c1", "Exit": True,
+                                                                "CheckpointDir": str(tmp_path)})
+        assert r.status_code == 201, r.text
+        assert not client.get(f"/containers/{cid}/json").json()["State"]["Running"]
+        names = client.get(f"/containers/{cid}/checkpoints", params={"checkpointdir": str(tmp_path)}).json()
+        assert [n["CheckpointName"] for n in names] == ["c1"]
+        r = client.post(f"/containers/{cid}/start", params={"checkpoint": "c1", "checkpoint-dir": str(tmp_path)})
+        assert r.status_code == 204, r.text
+        assert client.get(f"/containers/{cid}/json").json()["State"]["Running"]
+        assert client.delete(f"/containers/{cid}/checkpoints/c1", params={"dir": str(tmp_path)}).status_code == 204
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_checkpoint_failure_is_reported_not_hidden(client: httpx.Client, running: str) -> None:
+    ok, _ = criu_works()
+    if ok:
+        pytest.skip("criu works here: the failure path is not reachable")
+    r = client.post(f"/containers/{running}/checkpoints", json={"CheckpointID": "c2"})
+    assert r.status_code == 500 and "criu" in r.json()["message"].lower()
+    assert client.get(f"/containers/{running}/json").json()["State"]["Running"]
+    assert client.get(f"/containers/{running}/checkpoints").json() == []
+
+
+def test_upgrade_keeps_id_and_rolls_back(client: httpx.Client) -> None:
+    cid = create(client, ["sleep", "1000"], name="upg", StopTimeout=1)
+    try:
+        client.post(f"/containers/{cid}/start")
+        r = client.post(f"/containers/{cid}/upgrade", json={"Image": IMAGE, "Cmd": ["sleep", "999"]})
+        assert r.status_code == 200, r.text
+        info = client.get(f"/containers/{cid}/json").json()
+        assert info["State"]["Running"] and info["Args"] == ["999"] and info["Name"] == "/upg"
+        r = client.post(f"/containers/{cid}/upgrade", json={"Image": IMAGE, "Cmd": ["/no/such/binary"]})
+        assert r.status_code >= 400
+        info = client.get(f"/containers/{cid}/json").json()
+        assert info["State"]["Running"] and info["Args"] == ["999"]
+        assert client.post(f"/containers/{cid}/upgrade", json={"Image": "nosuch:img"}).status_code == 404
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_attach_detach_keys(client: httpx.Client, server: RunningServer) -> None:
+    cid = create(client, ["cat"], OpenStdin=True)
+    try:
+        client.post(f"/containers/{cid}/start")
+        head, sock = hijack(server, f"/containers/{cid}/attach?stream=1&stdin=1&stdout=1&detachKeys=ctrl-x")
+        sock.sendall(b"echoed\n")
+        time.sleep(0.3)
+        sock.sendall(b"\x18")
+        data = read_all(sock, head.partition(b"\r\n\r\n")[2], timeout=5)
+        assert demux(data)[0] == b"echoed\n"
+        assert client.get(f"/containers/{cid}/json").json()["State"]["Running"]
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
