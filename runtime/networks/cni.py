@@ -83,7 +83,7 @@ def bridge_conf(
         "type": "bridge",
         "bridge": bridge,
         "isGateway": not internal,
-        "ipMasq": not internal,
+        "ipMasq": False,  # one masquerade rule per network, in firewall.py
         "hairpinMode": True,
         "ipam": ipam,
     }

@@ -35,6 +35,7 @@ log = logging.getLogger("pouch.networks")
 
 Record = dict[str, Any]
 PREDEFINED = {"bridge": "bridge", "host": "host", "none": "null"}
+BRIDGE_GRACE = 2.0  # seconds an unused bridge is kept for the next container
 NETWORK_NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
 BRIDGE_OPTION = "com.docker.network.bridge.name"
 
@@ -71,6 +72,9 @@ class NetworkService:
         self._lock = asyncio.Lock()
         # iptables wildcard matching all our bridges ("<stem>+"), for the isolation rules.
         self._stem = links.bridge_name(self.prefix, 0)[:-1]
+        self._bridges_up: set[str] = set()  # bridges known to exist with their rules
+        self._removals: dict[str, asyncio.TimerHandle] = {}  # bridge -> pending removal
+        self._tasks: set[asyncio.Task[None]] = set()
         # container ID -> live network state (see _state_path); rebuilt by restore().
         self._active: dict[str, Record] = {}
 
@@ -106,10 +110,13 @@ class NetworkService:
 
     async def close(self) -> None:
         """Remove bridges nobody uses; running containers keep theirs (live restore)."""
+        for timer in self._removals.values():
+            timer.cancel()
+        self._removals.clear()
         async with self._lock:
             for net in self._networks():
                 if net.get("_bridge") and not self._bridge_users(net):
-                    await asyncio.to_thread(self._delete_bridge, net["_bridge"])
+                    await asyncio.to_thread(self._delete_bridge, net)
 
     # ---- the networks API -----------------------------------------------------------
 
@@ -212,7 +219,10 @@ class NetworkService:
                 names = ", ".join((c.get("Name") or c["Id"]).lstrip("/") for c in users)
                 raise Conflict(f"error while removing network: network {net['Name']} has active endpoints ({names})")
             if net.get("_bridge"):
-                await asyncio.to_thread(self._delete_bridge, net["_bridge"])
+                timer = self._removals.pop(net["_bridge"], None)
+                if timer is not None:
+                    timer.cancel()
+                await asyncio.to_thread(self._delete_bridge, net)
             shutil.rmtree(self.ipam_dir / self.cni_name(net), ignore_errors=True)
             self.store.delete("network", net["Id"])
         self.engine.events.publish("network", "destroy", net["Id"], {"name": net["Name"], "type": net["Driver"]})
@@ -542,12 +552,19 @@ class NetworkService:
         return sum(1 for s in self._active.values() if net["Id"] in s.get("endpoints", {}))
 
     async def _ensure_bridge(self, net: Record) -> None:
+        bridge = net["_bridge"]
+        timer = self._removals.pop(bridge, None)
+        if timer is not None:
+            timer.cancel()
+        if bridge in self._bridges_up:
+            return
+
         def ensure() -> None:
             with ipam.host_lock():
                 cfg = net["IPAM"]["Config"][0]
                 subnet = ipaddress.IPv4Network(cfg["Subnet"])
-                if not links.link_exists(net["_bridge"]):
-                    host = [n for n, _ in ipam.host_subnets(exclude_devices=[net["_bridge"]])]
+                if not links.link_exists(bridge):
+                    host = [n for n, _ in ipam.host_subnets(exclude_devices=[bridge])]
                     clash = ipam.overlapping(subnet, host)
                     if clash is not None:
                         if not net.get("_auto") or self._bridge_users(net):
@@ -559,17 +576,38 @@ class NetworkService:
                         net["IPAM"]["Config"] = [{"Subnet": str(subnet), "Gateway": str(subnet.network_address + 1)}]
                         self.store.put("network", net["Id"], net, name=net["Name"])
                         cfg = net["IPAM"]["Config"][0]
-                links.ensure_bridge(net["_bridge"], cfg["Gateway"], subnet.prefixlen)
-                firewall.add_bridge(self.prefix, net["_bridge"], self._stem, bool(net.get("Internal")))
+                links.ensure_bridge(bridge, cfg["Gateway"], subnet.prefixlen)
+                firewall.add_bridge(self.prefix, bridge, self._stem, bool(net.get("Internal")), str(subnet))
 
         await asyncio.to_thread(ensure)
+        self._bridges_up.add(bridge)
 
     async def _release_bridge(self, net: Record) -> None:
-        if net.get("_bridge") and not self._bridge_users(net):
-            await asyncio.to_thread(self._delete_bridge, net["_bridge"])
+        """Remove an unused bridge after a short grace, so back-to-back containers reuse it."""
+        bridge = net.get("_bridge")
+        if not bridge or self._bridge_users(net) or bridge in self._removals:
+            return
+        loop = asyncio.get_running_loop()
 
-    def _delete_bridge(self, bridge: str) -> None:
-        firewall.remove_bridge(self.prefix, bridge, self._stem)
+        def fire() -> None:
+            self._removals.pop(bridge, None)
+            task = loop.create_task(self._remove_if_unused(net["Id"]))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+        self._removals[bridge] = loop.call_later(BRIDGE_GRACE, fire)
+
+    async def _remove_if_unused(self, net_id: str) -> None:
+        async with self._lock:
+            net = self.store.get("network", net_id)
+            if net is not None and not self._bridge_users(net) and net["_bridge"] not in self._removals:
+                await asyncio.to_thread(self._delete_bridge, net)
+
+    def _delete_bridge(self, net: Record) -> None:
+        bridge = net["_bridge"]
+        self._bridges_up.discard(bridge)
+        subnet = net["IPAM"]["Config"][0]["Subnet"] if net["IPAM"]["Config"] else ""
+        firewall.remove_bridge(self.prefix, bridge, self._stem, subnet)
         links.delete_link(bridge)
 
     def network_files(self, record: Record) -> dict[str, str]:

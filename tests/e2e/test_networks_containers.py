@@ -133,6 +133,9 @@ def test_networks_are_isolated_and_internal_has_no_way_out(c: httpx.Client, user
     assert code != 0 and "default" not in out, out
     chain = subprocess.run(["iptables", "-S"], capture_output=True, text=True).stdout
     assert f"-A FORWARD -j pouch-{srv.tag}-ISO" in chain
+    nat = subprocess.run(["iptables", "-t", "nat", "-S"], capture_output=True, text=True).stdout
+    subnet = c.get(f"/networks/{usernet}").json()["IPAM"]["Config"][0]["Subnet"]
+    assert f"-A pouch-{srv.tag}-MASQ -s {subnet} ! -o " in nat
     for n in (other, internal):
         assert c.delete(f"/networks/{n}").status_code == 204
 
@@ -270,4 +273,8 @@ def test_zz_everything_deleted_leaves_no_trace(c: httpx.Client, srv: RunningServ
     for net in c.get("/networks").json():
         if net["Name"] not in ("bridge", "host", "none"):
             assert c.delete(f"/networks/{net['Id']}").status_code == 204
+    # an unused bridge is kept for a short grace (back-to-back containers reuse it), then goes
+    deadline = time.time() + 10
+    while _our_traces(srv) != {"bridges": [], "veths": [], "rules": [], "netns": []} and time.time() < deadline:
+        time.sleep(0.2)
     assert _our_traces(srv) == {"bridges": [], "veths": [], "rules": [], "netns": []}
