@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
 OPC_VERSION="0.29.1"
-VENV="${POUCH_VENV:-/opt/pouchvenv}"
+VENV="${POUCH_VENV:-$ROOT/.venv}"
 PY="${PYTHON:-$VENV/bin/python}"
 export PATH="$VENV/bin:$PATH"   # ruff must be on PATH for the generator's post-hooks
 

@@ -1,0 +1,69 @@
+# Two commands for a newcomer on a fresh Debian/Ubuntu machine, as root:
+#   make serve   install what the server needs, then run it in the foreground (embedded defaults)
+#   make test    install what the tests need, then run lint, typecheck, unit, e2e and conformance
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+# The engine drives these host parts; the tests also use the registry, htpasswd and openssl.
+APT_PACKAGES := runc conmon containernetworking-plugins iproute2 iptables skopeo umoci criu \
+	busybox-static docker-registry apache2-utils openssl ca-certificates procps psmisc python3-venv git
+SERVE_ARGS ?=
+
+.PHONY: help deps system-deps venv serve test lint typecheck unit e2e conformance codegen codegen-check bench clean
+
+help:
+	@echo "make serve   - install dependencies and run pouchd on unix:///var/run/pouchd.sock (foreground)"
+	@echo "make test    - install test dependencies and run the whole suite (lint, types, unit, e2e, conformance)"
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if ! command -v npm >/dev/null 2>&1; then missing="$$missing nodejs npm"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "installing system packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml requirements-dev.txt generated/client/pyproject.toml sdk/pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e . -e generated/client -e sdk -r requirements-dev.txt tox==4.67.15
+	touch $@
+
+venv: $(VENV)/.installed
+
+deps: system-deps venv
+
+serve: deps
+	$(VENV)/bin/pouchd $(SERVE_ARGS)
+
+test: deps
+	$(VENV)/bin/tox run -e lint,typecheck,tests,conformance
+
+lint: deps
+	$(VENV)/bin/tox run -e lint
+
+typecheck: deps
+	$(VENV)/bin/tox run -e typecheck
+
+unit: deps
+	$(VENV)/bin/pytest -q tests/unit tests/spec
+
+e2e: deps
+	$(VENV)/bin/pytest -q tests/e2e tests/sdk
+
+conformance: deps
+	$(VENV)/bin/python tests/conformance/run.py
+
+codegen: deps
+	POUCH_VENV=$(VENV) ./codegen.sh
+
+codegen-check: deps
+	POUCH_VENV=$(VENV) ./codegen.sh --check
+
+bench: deps
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .tox build
