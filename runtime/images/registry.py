@@ -118,6 +118,10 @@ def classify(stderr: str, what: str) -> EngineError:
     msg = msg.replace('\\"', '"')
     msg = re.sub(r'^(Error parsing image name|Error initializing source|initializing source) "[^"]*": ', "", msg)
     low = stderr.lower()
+    if "http response to https client" in low:
+        return InvalidParameter(
+            f"registry of {what} speaks plain HTTP: list it in --insecure-registries to allow that ({msg})"
+        )
     if "unauthorized" in low or "authentication required" in low or "denied" in low:
         return NotFound(f"pull access denied for {what}, repository does not exist or may require authorization: {msg}")
     if "manifest unknown" in low or "name unknown" in low or "not found" in low or "does not exist" in low:
