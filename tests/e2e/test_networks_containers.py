@@ -232,6 +232,14 @@ def test_name_files(c: httpx.Client) -> None:
     assert code != 0  # the busybox image has no /etc/hosts of its own
 
 
+def test_links_on_the_default_bridge(c: httpx.Client, usernet: str) -> None:
+    ip = ip_of(c, "onbridge", "bridge")
+    code, out = run(c, ["sh", "-c", "cat /etc/hosts; ping -c1 -W2 web"], {"Links": ["onbridge:web"]})
+    assert code == 0 and f"{ip}\tweb" in out and f"({ip})" in out, out
+    r = c.post("/containers/create", json={"Image": "busybox", "HostConfig": {"Links": ["nobody-here:x"]}})
+    assert r.status_code == 404
+
+
 def test_network_modes(c: httpx.Client) -> None:
     code, out = run(c, ["ip", "-o", "link"], {"NetworkMode": "none"})
     assert code == 0 and "lo:" in out and "eth0" not in out
