@@ -6,14 +6,15 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from typing import Any
 
+import pouch
 import pytest
+from pouch.frames import StreamType
 from pouch_client.models.container_create_config import ContainerCreateConfig
 from pouch_client.models.host_config import HostConfig
 from pouch_client.models.update_config import UpdateConfig
 
-import pouch
-from pouch.frames import StreamType
 from tests.conftest import require_root_stack
 from tests.helpers.images import busybox_tar
 from tests.helpers.server import RunningServer
@@ -50,31 +51,45 @@ def run(sdk: pouch.Client, cmd: list[str], **config: object) -> str:
     return cid
 
 
+def inspect(sdk: pouch.Client, ref: str) -> dict[str, Any]:
+    """Raw inspect JSON: the typed ContainerJSON cannot parse the server's answer yet (see below)."""
+    r = sdk.http.get(f"/containers/{ref}/json")
+    assert r.status_code == 200, r.text
+    return dict(r.json())
+
+
+@pytest.mark.xfail(strict=True, raises=TypeError,
+                   reason="server sends NetworkSettings.SecondaryIPAddresses: null; the spec says array")
+def test_typed_inspect(sdk: pouch.Client, sleeper: str) -> None:
+    info = sdk.containers.inspect(sleeper)
+    assert isinstance(info, pouch.models.ContainerJSON) and info.id == sleeper
+
+
 def test_lifecycle_typed_results_and_errors(sdk: pouch.Client) -> None:
     name = f"sdk-life-{time.monotonic_ns()}"
     with sdk.system.events(filters={"container": [name]}) as events:
         cid = create(sdk, ["sleep", "1000"], name=name,
                      host_config=HostConfig(memory=64 * 1024 * 1024))
-        info = sdk.containers.inspect(name)
-        assert isinstance(info, pouch.models.ContainerJSON) and info.id == cid
-        assert info.state and info.state.running is False
+        info = inspect(sdk, name)
+        assert info["Id"] == cid and info["State"]["Running"] is False
         sdk.containers.start(cid)
         with pytest.raises(pouch.NotModified):
             sdk.containers.start(cid)
         assert [c.id for c in sdk.containers.list() if c.id == cid] == [cid]
         top = sdk.containers.top(cid)
-        assert isinstance(top, pouch.models.ContainerProcessList) and any("sleep" in " ".join(p) for p in top.processes or [])
+        assert isinstance(top, pouch.models.ContainerProcessList)
+        assert any("sleep" in " ".join(p) for p in top.processes or [])
         sample = next(iter(sdk.containers.stats(cid, stream=False)))
         assert isinstance(sample, pouch.models.ContainerStats) and sample.memory_stats
         sdk.containers.pause(cid)
-        assert sdk.containers.inspect(cid).state.paused is True  # type: ignore[union-attr]
+        assert inspect(sdk, cid)["State"]["Paused"] is True
         sdk.containers.unpause(cid)
         sdk.containers.update(cid, body=UpdateConfig(memory=96 * 1024 * 1024))
-        assert sdk.containers.inspect(cid).host_config.memory == 96 * 1024 * 1024  # type: ignore[union-attr]
+        assert inspect(sdk, cid)["HostConfig"]["Memory"] == 96 * 1024 * 1024
         with pytest.raises(pouch.Conflict):
             sdk.containers.remove(cid)
         sdk.containers.rename(cid, name=name + "-2")
-        assert sdk.containers.inspect(name + "-2").id == cid
+        assert inspect(sdk, name + "-2")["Id"] == cid
         sdk.containers.restart(cid, t=1)
         sdk.containers.stop(cid, t=1)
         assert sdk.containers.wait(cid).status_code == 137
