@@ -5,8 +5,7 @@ and add what a generator cannot: socket and TLS setup, one error hierarchy, stre
 and attach/exec sessions over the hijacked connection. Usage: docs/sdk.md.
 """
 
-from pouch_client import models
-
+from . import models
 from .client import AsyncClient, Client
 from .config import DEFAULT_HOST, TLSConfig
 from .errors import (
