@@ -10,6 +10,7 @@ its exit file is complete.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import json
 import logging
@@ -134,7 +135,37 @@ class Driver:
         return (self.runc_root / cid / "state.json").exists()
 
     async def start(self, cid: str) -> None:
-        await self.runc_cmd("start", cid)
+        """What ``runc start`` does for a created container, without spawning runc (~5 ms):
+        runc init waits on ``exec.fifo``; reading it lets init exec the process. Falls back
+        to ``runc start`` if the fifo is not there or nobody writes."""
+        fifo = self.runc_root / cid / "exec.fifo"
+        try:
+            fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            await self.runc_cmd("start", cid)
+            return
+        try:
+            data = b""
+            try:
+                data = os.read(fd, 1)
+            except BlockingIOError:
+                loop = asyncio.get_running_loop()
+                fut: asyncio.Future[None] = loop.create_future()
+                loop.add_reader(fd, _set_done, fut)
+                try:
+                    await asyncio.wait_for(fut, 10)
+                    data = os.read(fd, 1)
+                except (TimeoutError, OSError):
+                    data = b""
+                finally:
+                    loop.remove_reader(fd)
+        finally:
+            os.close(fd)
+        if not data:
+            await self.runc_cmd("start", cid)
+            return
+        with contextlib.suppress(FileNotFoundError):
+            fifo.unlink()
 
     async def kill(self, cid: str, sig: int, all_procs: bool = False) -> None:
         args = ["kill"] + (["--all"] if all_procs else []) + [cid, str(sig)]
