@@ -187,7 +187,7 @@ class EventBus:
                     timeout = max(0.0, (until_ns - time.time_ns()) / 1e9)
                     try:
                         ev = await asyncio.wait_for(queue.get(), timeout)
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         return
                 if ev["timeNano"] <= last:
                     continue  # already replayed

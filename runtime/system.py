@@ -92,7 +92,9 @@ def validate_proxy(proxy: str) -> str:
         port = None
         url = url._replace(netloc="")
     if url.scheme not in PROXY_SCHEMES or not url.hostname or (url.netloc.endswith(":") and port is None):
-        raise InvalidParameter(f"invalid image proxy {proxy!r}: want scheme://host[:port] with scheme in {PROXY_SCHEMES}")
+        raise InvalidParameter(
+            f"invalid image proxy {proxy!r}: want scheme://host[:port] with scheme in {PROXY_SCHEMES}"
+        )
     return proxy
 
 

@@ -29,4 +29,4 @@ def build_info() -> dict[str, str]:
             return {"GitCommit": out[0], "BuildTime": out[1]}
     except (OSError, subprocess.TimeoutExpired):
         pass
-    return {"GitCommit": "", "BuildTime": datetime.datetime.now(datetime.timezone.utc).isoformat()}
+    return {"GitCommit": "", "BuildTime": datetime.datetime.now(datetime.UTC).isoformat()}

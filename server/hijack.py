@@ -87,7 +87,7 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._body_seen = 0
-        self.scope["extensions"] = {EXTENSION: self._hijack}
+        self.scope["extensions"] = {EXTENSION: self._hijack}  # type: ignore[dict-item]  # ASGI types it dict[object, object]
 
     def on_body(self, body: bytes) -> None:
         self._body_seen += len(body)

@@ -40,9 +40,9 @@ class DockerCompatMiddleware:
         m = _VERSION_RE.match(path)
         if m:
             if (int(m.group(1)), int(m.group(2))) > _API:
+                version = f"{m.group(1)}.{m.group(2)}"
                 await _reject(
-                    send,
-                    f"client version {m.group(1)}.{m.group(2)} is too new. Maximum supported API version is {API_VERSION}",
+                    send, f"client version {version} is too new. Maximum supported API version is {API_VERSION}"
                 )
                 return
             rest = path[m.end():]
