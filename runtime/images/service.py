@@ -182,8 +182,6 @@ class ImageService:
     def _ensure_snapshot(self, blob: str, diff_id: str, chain: str, progress: Progress | None) -> int:
         size_file = self.snapshots.root / f"{digest_hex(chain)}.size"
         if self.snapshots.has(chain) and size_file.exists():
-            if progress:
-                progress({"status": "Already exists", "progressDetail": {}, "id": digest_hex(blob)[:12]})
             return int(size_file.read_text() or 0)
         if progress:
             progress({"status": "Extracting", "progressDetail": {}, "id": digest_hex(blob)[:12]})
@@ -583,8 +581,8 @@ class ImageService:
         with self._lock:
             rec = self.store.get("image", hex_) or rec
             users = self._users(rec["Id"])
-            if by_name and len(rec["RepoTags"]) + len(rec["RepoDigests"]) > 1:
-                self._untag(rec, [by_name], done)  # other names keep the image alive
+            if by_name and [t for t in rec["RepoTags"] if t != by_name]:
+                self._untag(rec, [by_name], done)  # other tags keep the image alive
                 return done
             if not by_name and len(rec["RepoTags"]) > 1 and not force:
                 raise Conflict(

@@ -220,3 +220,19 @@ def test_pulls_do_not_block_other_requests(c: httpx.Client, srv: RunningServer, 
         time.sleep(0.02)
     t.join()
     assert worst < 0.5, f"a ping took {worst:.2f}s during a pull"
+
+
+def test_deleting_the_last_tag_of_a_pulled_image_removes_it_and_its_blobs(
+    c: httpx.Client, srv: RunningServer, plain: LocalRegistry, tmp_path: Path
+) -> None:
+    from tests.helpers.images import build_busybox_image_tar
+
+    own = build_busybox_image_tar(tmp_path / "own.tar", seed="delete-after-pull")
+    plain.seed(own, "test/own:1")
+    ref = f"{plain.host}/test/own:1"
+    assert "error" not in c.post("/images/create", params={"fromImage": ref}).text
+    image_id = c.get(f"/images/{ref}/json").json()["Id"]
+    assert c.get(f"/images/{ref}/json").json()["RepoDigests"]  # a digest reference does not keep it alive
+    assert c.delete(f"/images/{ref}").status_code == 204
+    assert c.get(f"/images/{image_id}/json").status_code == 404
+    assert not (srv.home / "images" / "blobs" / "sha256" / image_id[7:]).exists()
