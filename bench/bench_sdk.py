@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 import docker  # noqa: E402  (pip install docker==7.1.0: the bench extra of sdk/pyproject.toml)
 import httpx  # noqa: E402
-
 import pouch  # noqa: E402
 from pouch.models import ContainerCreateConfig  # noqa: E402
+
 from tests.helpers.images import busybox_tar  # noqa: E402
 from tests.helpers.server import RunningServer  # noqa: E402
 
