@@ -13,6 +13,7 @@ midway leaves blobs at most (reused by the next pull) and never a half image.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import logging
 import os
@@ -49,6 +50,7 @@ Progress = Callable[[dict[str, Any]], None]
 GOARCH = {"x86_64": "amd64", "aarch64": "arm64", "armv7l": "arm", "i686": "386"}
 LIST_FILTERS = ("before", "since", "reference", "dangling", "label")
 SPOOL_CHUNK = 1 << 20
+UNPACK_WORKERS = 4
 
 
 def host_platform() -> tuple[str, str]:
@@ -155,9 +157,11 @@ class ImageService:
                 f"image config lists {len(diff_ids)} layers but manifest {platform_digest} has {len(layer_descs)}"
             )
         chains = chain_ids(diff_ids)
-        sizes = []
-        for desc, diff_id, chain in zip(layer_descs, diff_ids, chains, strict=True):
-            sizes.append(self._ensure_snapshot(desc["digest"], diff_id, chain, progress))
+        # Layers unpack independently (each into its own snapshot): do them side by side;
+        # zlib and hashing release the GIL, so this scales with cores.
+        jobs = list(zip(layer_descs, diff_ids, chains, strict=True))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(UNPACK_WORKERS, len(jobs)))) as pool:
+            sizes = list(pool.map(lambda j: self._ensure_snapshot(j[0]["digest"], j[1], j[2], progress), jobs))
         blobs = {manifest_digest, platform_digest, config_digest, *(d["digest"] for d in layer_descs)}
         history = config.get("history") or []
         return {
