@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -168,6 +169,10 @@ def main() -> None:
     finally:
         srv.stop()
         subprocess.run(["rm", "-rf", str(base)], check=False)
+        for ctrl in Path("/sys/fs/cgroup").iterdir():
+            for d in (ctrl / "pouch-bench-runc" / "c", ctrl / "pouch-bench-runc"):
+                with contextlib.suppress(OSError):
+                    d.rmdir()
 
     for what in ("dockerd", "podman"):
         if shutil.which(what) is None:

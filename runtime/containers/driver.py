@@ -356,6 +356,12 @@ class ProcessWatch:
             cb()
 
     def cancel(self) -> None:
+        """Forget the callback but keep watching, so the process is still reaped when it exits
+        (as its subreaper we would otherwise leave a zombie)."""
+        self._callback = None  # type: ignore[assignment]
+
+    def close(self) -> None:
+        """Stop watching altogether (engine shutdown: the processes outlive us)."""
         if self._fd >= 0:
             self._loop.remove_reader(self._fd)
             os.close(self._fd)

@@ -137,6 +137,10 @@ class ContainerService:
     def _save(self, rec: Record) -> None:
         self.store.put("container", rec["Id"], rec, name=rec["Name"])
 
+    def save_record(self, rec: Record) -> None:
+        """For subsystems that change a container record in place (network connect)."""
+        self._save(rec)
+
     def _publish(self, rec: Record, action: str, **extra: Any) -> None:
         self.events.publish("container", action, rec["Id"], records.labels_attrs(rec, **extra))
 
@@ -924,10 +928,15 @@ class ContainerService:
     async def close(self) -> None:
         for lv in self._live.values():
             if lv.watch is not None:
-                lv.watch.cancel()
+                lv.watch.close()
             self._cancel_restart(lv)
         for task in list(self._bg):
             task.cancel()
+        # Our cgroup prefix goes when no container is left under it (rmdir fails otherwise).
+        prefix = self.config.cgroup_parent.strip("/")
+        for ctrl in CGROUP_CONTROLLERS:
+            with contextlib.suppress(OSError):
+                (Path("/sys/fs/cgroup") / ctrl / prefix).rmdir()
 
     # -- checkpoints (runc checkpoint/restore through criu) ----------------------------------
     def _checkpoint_dir(self, rec: Record, directory: str | None) -> Path:
