@@ -351,10 +351,16 @@ class ContainerService:
                 with contextlib.suppress(Exception):
                     await self.driver.delete(cid, force=True)
             if isinstance(exc, (RuntimeFailure, OSError)):
-                rec["State"]["Error"] = str(exc)
-                rec["State"]["ExitCode"] = 128
+                text = str(exc)
+                # dockerd's mapping: a missing or non-executable command is the caller's error.
+                not_found = "no such file or directory" in text or "executable file not found" in text
+                denied = "permission denied" in text
+                rec["State"]["Error"] = text
+                rec["State"]["ExitCode"] = 127 if not_found else 126 if denied else 128
                 self._save(rec)
-                raise EngineError(f"failed to start container {cid}: {exc}") from None
+                if not_found or denied:
+                    raise InvalidParameter(f"failed to start container {cid}: {text}") from None
+                raise EngineError(f"failed to start container {cid}: {text}") from None
             raise
         records.set_running(rec, pid)
         rec["HasBeenStarted"] = True

@@ -304,6 +304,17 @@ def test_logs_follow_streams_until_exit(client: httpx.Client) -> None:
 
 
 # -- state machine and status codes --------------------------------------------------------
+def test_start_of_a_missing_command_is_400(client: httpx.Client) -> None:
+    cid = create(client, ["/no/such/binary"])
+    try:
+        r = client.post(f"/containers/{cid}/start")
+        assert r.status_code == 400 and "no such file" in r.json()["message"]
+        st = client.get(f"/containers/{cid}/json").json()["State"]
+        assert not st["Running"] and st["ExitCode"] == 127 and st["Error"]
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
 def test_start_stop_pause_status_codes(client: httpx.Client, running: str) -> None:
     cid = running
     assert client.post(f"/containers/{cid}/start").status_code == 304
