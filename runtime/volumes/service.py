@@ -172,7 +172,8 @@ class VolumeService:
         out = {k: v for k, v in rec.items() if k not in PRIVATE_KEYS}
         if users is None:
             users = self._users_by_volume().get(rec["Name"], [])
-        out["Status"] = {"RefCount": len(users), "Ref": ",".join(users)}
+        # the spec types Status as a map of objects: usage goes in one, as dockerd's UsageData
+        out["Status"] = {"UsageData": {"RefCount": len(users), "Size": -1, "Containers": list(users)}}
         return out
 
     def _users_by_volume(self) -> dict[str, list[str]]:

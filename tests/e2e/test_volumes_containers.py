@@ -57,7 +57,8 @@ def test_named_volume_keeps_data_between_containers(c: httpx.Client) -> None:
     assert info["Driver"] == "local" and (Path(info["Mountpoint"]) / "f").read_text() == "hello-volume\n"
     mounts = c.get(f"/containers/{writer}/json").json()["Mounts"]
     assert [(m["Type"], m["Name"], m["Destination"], m["RW"]) for m in mounts] == [("volume", vol, "/data", True)]
-    assert info["Status"]["RefCount"] == 1
+    assert info["Status"]["UsageData"]["RefCount"] == 1
+    assert info["Status"]["UsageData"]["Containers"] == [c.get(f"/containers/{writer}/json").json()["Id"]]
     r = c.delete(f"/volumes/{vol}")
     assert r.status_code == 409 and "in use" in r.json()["message"]
     code, out, _ = run(c, ["cat", "/data/f"], {"Binds": [f"{vol}:/data:ro"]})
