@@ -90,6 +90,7 @@ class ContainerService:
         self._live: dict[str, Live] = {}
         self._names: dict[str, str] = {}
         self._bg: set[asyncio.Task[Any]] = set()
+        self._runtime_names: builtins.list[str] | None = None
         from runtime.containers.execs import ExecService
 
         self.execs = ExecService(self)
@@ -228,11 +229,8 @@ class ContainerService:
             raise Conflict(f"Conflict. The name \"/{rec['Name']}\" is already in use by container "
                            f"\"{self._names[rec['Name']]}\". You have to remove (or rename) that container "
                            "to be able to reuse that name.")
-        # Claim the ID and the name in the store first: two creates with one name, one wins.
-        try:
-            self.store.insert("container", cid, rec, name=rec["Name"])
-        except Conflict as exc:
-            raise Conflict(f"Conflict. The name \"/{rec['Name']}\" is already in use: {exc.message}") from None
+        # Claim the ID and the name in memory before the first await (the loop makes the check
+        # and the claim atomic: of two creates with one name, one wins); one store write at the end.
         self._records[cid] = rec
         self._names[rec["Name"]] = cid
         paths = self.paths(cid)
@@ -248,7 +246,7 @@ class ContainerService:
                 rec["Mounts"] = await self.volumes.prepare_mounts(rec)
             if self.networks is not None:
                 await call(self.networks.prepare, rec)
-            self._save(rec)
+            self.store.insert("container", cid, rec, name=rec["Name"])
             if self.volumes is not None and hasattr(self.volumes, "container_stored"):
                 self.volumes.container_stored(cid)
         except BaseException:
@@ -282,9 +280,11 @@ class ContainerService:
         return ids.random_name() + "_" + ids.new_id()[:6]
 
     def _runtimes(self) -> list[str]:
-        from runtime.system import runtimes
+        if self._runtime_names is None:  # installed runtimes do not change while we run
+            from runtime.system import runtimes
 
-        return list(runtimes())
+            self._runtime_names = list(runtimes())
+        return self._runtime_names
 
     # -- start -------------------------------------------------------------------------------
     async def start(self, ref: str, checkpoint: str | None = None, checkpoint_dir: str | None = None) -> None:
