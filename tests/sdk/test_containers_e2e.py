@@ -14,6 +14,7 @@ from pouch.frames import StreamType
 from pouch_client.models.container_create_config import ContainerCreateConfig
 from pouch_client.models.host_config import HostConfig
 from pouch_client.models.update_config import UpdateConfig
+from pouch_client.types import UNSET
 
 from tests.conftest import require_root_stack
 from tests.helpers.images import busybox_tar
@@ -40,7 +41,7 @@ def sleeper(sdk: pouch.Client) -> Iterator[str]:
 
 def create(sdk: pouch.Client, cmd: list[str], name: str | None = None, **config: object) -> str:
     body = ContainerCreateConfig(image=IMAGE, cmd=cmd, **config)  # type: ignore[arg-type]
-    created = sdk.containers.create(body=body, **({"name": name} if name else {}))
+    created = sdk.containers.create(body=body, name=name or UNSET)
     assert isinstance(created, pouch.models.ContainerCreateResp) and created.id
     return str(created.id)
 
@@ -219,3 +220,15 @@ def test_async_client_containers(server: RunningServer, sdk: pouch.Client, sleep
     result, logs, status = asyncio.run(main())
     assert result == pouch.ExecResult(0, b"in\n", b"e\n")
     assert logs == [b"hi\n"] and status == "0"
+
+
+def test_upgrade_replaces_image_and_command(sdk: pouch.Client) -> None:
+    cid = run(sdk, ["sleep", "1000"])
+    try:
+        sdk.containers.upgrade(cid, body=pouch.models.ContainerUpgradeConfig(image=IMAGE, cmd=["sleep", "999"]))
+        assert inspect(sdk, cid)["Config"]["Cmd"] == ["sleep", "999"]
+        assert inspect(sdk, cid)["State"]["Running"] is True
+        with pytest.raises(pouch.NotFound):
+            sdk.containers.upgrade("no-such-container", body=pouch.models.ContainerUpgradeConfig(image=IMAGE))
+    finally:
+        sdk.containers.remove(cid, force=True)
