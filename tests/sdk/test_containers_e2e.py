@@ -39,14 +39,14 @@ def sleeper(sdk: pouch.Client) -> Iterator[str]:
     sdk.containers.remove(cid, force=True)
 
 
-def create(sdk: pouch.Client, cmd: list[str], name: str | None = None, **config: object) -> str:
-    body = ContainerCreateConfig(image=IMAGE, cmd=cmd, **config)  # type: ignore[arg-type]
+def create(sdk: pouch.Client, cmd: list[str], name: str | None = None, **config: Any) -> str:
+    body = ContainerCreateConfig(image=IMAGE, cmd=cmd, **config)
     created = sdk.containers.create(body=body, name=name or UNSET)
     assert isinstance(created, pouch.models.ContainerCreateResp) and created.id
     return str(created.id)
 
 
-def run(sdk: pouch.Client, cmd: list[str], **config: object) -> str:
+def run(sdk: pouch.Client, cmd: list[str], **config: Any) -> str:
     cid = create(sdk, cmd, **config)
     sdk.containers.start(cid)
     return cid
