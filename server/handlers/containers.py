@@ -9,6 +9,7 @@ from typing import Any
 import connexion
 from starlette.responses import StreamingResponse
 
+from runtime.containers.attach import AttachSession
 from runtime.containers.logs import LogOptions, frame, parse_tail, parse_time
 from runtime.errors import InvalidParameter
 from server import hijack
@@ -88,7 +89,7 @@ async def container_attach(id_: str, detach_keys: str | None = None, logs: bool 
                                                bool(stream), detach_keys)
     conn = await hijack.hijack(connexion.request.scope)
     conn.send_head()
-    stdin_task = asyncio.ensure_future(session.pump_stdin(conn.reader))
+    stdin_task = asyncio.ensure_future(_client_input(session, conn))
     try:
         async for stream_no, data in session.output():
             conn.write(data if session.tty else frame(stream_no, data))
@@ -101,6 +102,17 @@ async def container_attach(id_: str, detach_keys: str | None = None, logs: bool 
             await stdin_task
         session.finish()
         conn.close()
+
+
+async def _client_input(session: AttachSession, conn: hijack.HijackedConnection) -> None:
+    """Forward stdin; when the client goes away entirely, end the session (output may be idle)."""
+    await session.pump_stdin(conn.reader)
+    while not conn.reader.at_eof():
+        if not await conn.reader.read(65536):
+            break
+    await asyncio.sleep(0)
+    if conn.closed:
+        session.close()
 
 
 async def container_resize(id_: str, h: str | None = None, w: str | None = None) -> tuple[None, int]:

@@ -712,3 +712,53 @@ def test_attach_detach_keys(client: httpx.Client, server: RunningServer) -> None
         assert client.get(f"/containers/{cid}/json").json()["State"]["Running"]
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_concurrent_creates_with_one_name_one_wins(server: RunningServer) -> None:
+    import asyncio
+
+    async def race() -> list[int]:
+        async with server.async_client() as ac:
+            rs = await asyncio.gather(*(ac.post("/containers/create", params={"name": "racer"},
+                                                json={"Image": IMAGE, "Cmd": ["true"]}) for _ in range(6)))
+        return sorted(r.status_code for r in rs)
+
+    codes = asyncio.run(race())
+    with server.client() as c:
+        try:
+            assert codes == [201, 409, 409, 409, 409, 409]
+            assert [x["Names"] for x in c.get("/containers/json", params={"all": 1}).json()].count(["/racer"]) == 1
+        finally:
+            c.delete("/containers/racer")
+
+
+def test_restart_policy_updated_live(client: httpx.Client) -> None:
+    cid = create(client, ["sh", "-c", "sleep 0.5; exit 2"])
+    try:
+        client.post(f"/containers/{cid}/start")
+        r = client.post(f"/containers/{cid}/update", json={"RestartPolicy": {"Name": "on-failure",
+                                                                              "MaximumRetryCount": 1}})
+        assert r.status_code == 200
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            info = client.get(f"/containers/{cid}/json").json()
+            if info["RestartCount"] == 1 and not info["State"]["Running"] and info["State"]["Status"] == "exited":
+                break
+            time.sleep(0.1)
+        assert info["RestartCount"] == 1 and info["State"]["ExitCode"] == 2
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_default_network_container_runs_and_execs(client: httpx.Client) -> None:
+    r = client.post("/containers/create", json={"Image": IMAGE, "Cmd": ["sleep", "100"]})
+    cid = r.json()["Id"]
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        eid = client.post(f"/containers/{cid}/exec", json={"Cmd": ["ip", "-o", "addr"], "AttachStdout": True}).json()
+        out = demux(client.post(f"/exec/{eid['Id']}/start", json={}).content)[0].decode()
+        assert "lo" in out
+        info = client.get(f"/containers/{cid}/json").json()
+        assert info["State"]["Running"]
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
