@@ -233,11 +233,7 @@ class ContainerService:
         # and the claim atomic: of two creates with one name, one wins); one store write at the end.
         self._records[cid] = rec
         self._names[rec["Name"]] = cid
-        paths = self.paths(cid)
-        try:
-            paths.home.mkdir(parents=True, exist_ok=True)
-            paths.persist.mkdir(exist_ok=True)
-            paths.run.mkdir(parents=True, exist_ok=True)
+        try:  # the bundle dirs are made at start: a created container costs one rootfs, no dirs
             fs = await call(self.images.create_rootfs, cid, image["Id"])
             rec["BaseFS"] = fs.get("rootfs") if isinstance(fs, dict) else str(fs)
             with contextlib.suppress(Exception):
