@@ -163,8 +163,8 @@ def device_numbers(path: str, field: str) -> tuple[int, int]:
         st = os.stat(path)
     except OSError:
         raise InvalidParameter(f"{field}: no such device: {path!r}") from None
-    if not (stat.S_ISBLK(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-        raise InvalidParameter(f"{field}: {path!r} is not a device")
+    if not stat.S_ISBLK(st.st_mode):
+        raise InvalidParameter(f"{field}: {path!r} is not a block device")
     return os.major(st.st_rdev), os.minor(st.st_rdev)
 
 

@@ -364,6 +364,12 @@ def build_spec(
     }
     if config.get("Domainname"):
         spec["domainname"] = config["Domainname"]
+        # runc 1.1 ignores "domainname"; the UTS-namespaced sysctl sets it on every runc.
+        linux.setdefault("sysctl", {})["kernel.domainname"] = config["Domainname"]
+    if host.get("UTSMode") == "host":  # runc may only set names in a private UTS namespace
+        spec.pop("hostname", None)
+        spec.pop("domainname", None)
+        linux.get("sysctl", {}).pop("kernel.domainname", None)
     return spec
 
 

@@ -154,6 +154,7 @@ def test_create_specific_id(client: httpx.Client) -> None:
     ({"RestartPolicy": {"Name": "sometimes"}}, "restart policy"),
     ({"Runtime": "nosuchruntime"}, "runtime"),
     ({"Devices": [{"PathOnHost": "/dev/nosuch"}]}, "device"),
+    ({"BlkioDeviceWriteBps": [{"Path": "/dev/null", "Rate": 1}]}, "not a block device"),
 ])
 def test_create_rejects_what_the_host_cannot_honour(client: httpx.Client, host: dict[str, Any],
                                                      fragment: str) -> None:
@@ -762,3 +763,53 @@ def test_default_network_container_runs_and_execs(client: httpx.Client) -> None:
         assert info["State"]["Running"]
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def block_device() -> tuple[str, str]:
+    """A block device of this host for the blkio throttles: (path, "major:minor")."""
+    import os
+    import stat
+
+    for name in sorted(os.listdir("/sys/block")):
+        dev = f"/dev/{name}"
+        if not name.startswith(("loop", "ram", "zram")) and os.path.exists(dev) and stat.S_ISBLK(os.stat(dev).st_mode):
+            rdev = os.stat(dev).st_rdev
+            return dev, f"{os.major(rdev)}:{os.minor(rdev)}"
+    pytest.skip("no block device on this host for blkio throttles")
+
+
+def test_more_fields_inside(client: httpx.Client) -> None:
+    dev, numbers = block_device()
+    script = ("cat /sys/fs/cgroup/memory/memory.memsw.limit_in_bytes; grep oom_kill_disable "
+              "/sys/fs/cgroup/memory/memory.oom_control; cat /sys/fs/cgroup/blkio/blkio.throttle.read_bps_device; "
+              "cat /sys/fs/cgroup/cpuset/cpuset.mems; grep NoNewPrivs /proc/self/status; "
+              "cat /proc/sys/kernel/domainname; "
+              "grep ' /scratch ' /proc/mounts | cut -d' ' -f3")
+    code, out, err = run(client, ["sh", "-c", script], Domainname="example.org", HostConfig={
+        "Memory": 32 << 20, "MemorySwap": 64 << 20, "OomKillDisable": True, "CpusetMems": "0",
+        "BlkioDeviceReadBps": [{"Path": dev, "Rate": 1048576}], "SecurityOpt": ["no-new-privileges"],
+        "Tmpfs": {"/scratch": "size=1m"}, "Runtime": "runc", "NetworkMode": "none",
+    })
+    assert code == 0, err
+    lines = out.split("\n")
+    assert lines[0] == str(64 << 20)
+    assert lines[1] == "oom_kill_disable 1"
+    assert lines[2] == f"{numbers} 1048576"
+    assert lines[3] == "0"
+    assert lines[4].split() == ["NoNewPrivs:", "1"]
+    assert lines[5] == "example.org"
+    assert lines[6] == "tmpfs"
+
+
+def test_namespace_modes(client: httpx.Client, running: str) -> None:
+    host_uts = Path("/proc/self/ns/uts").resolve()
+    _, out, _ = run(client, ["sh", "-c", "readlink /proc/self/ns/uts; readlink /proc/self/ns/pid; hostname"],
+                    HostConfig={"UTSMode": "host", "PidMode": f"container:{running}", "NetworkMode": "none"})
+    lines = out.split("\n")
+    assert lines[0] == str(host_uts).rsplit("/", 1)[-1] or lines[0] == Path("/proc/1/ns/uts").readlink().name
+    other_pid = client.get(f"/containers/{running}/json").json()["State"]["Pid"]
+    assert lines[1] == str(Path(f"/proc/{other_pid}/ns/pid").readlink())
+    assert lines[2] == __import__("socket").gethostname()
+    _, out, _ = run(client, ["sh", "-c", "ps -o comm | grep -c sleep"], HostConfig={"PidMode": f"container:{running}",
+                                                                                   "NetworkMode": "none"})
+    assert out.strip() == "1"
