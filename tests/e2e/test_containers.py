@@ -813,3 +813,40 @@ def test_namespace_modes(client: httpx.Client, running: str) -> None:
     _, out, _ = run(client, ["sh", "-c", "ps -o comm | grep -c sleep"], HostConfig={"PidMode": f"container:{running}",
                                                                                    "NetworkMode": "none"})
     assert out.strip() == "1"
+
+
+def test_list_filters_volume_and_network(client: httpx.Client) -> None:
+    a = create(client, ["true"], name="flt-vol", HostConfig={"Binds": ["fltvol:/data"], "NetworkMode": "none"})
+    b = create(client, ["true"], name="flt-net", HostConfig={"NetworkMode": "bridge"})
+    try:
+        def ids_for(filters: dict[str, list[str]]) -> set[str]:
+            r = client.get("/containers/json", params={"all": 1, "filters": json.dumps(filters)})
+            assert r.status_code == 200, r.text
+            return {c["Id"] for c in r.json()} & {a, b}
+
+        assert ids_for({"volume": ["fltvol"]}) == {a}
+        assert ids_for({"volume": ["/data"]}) == {a}
+        assert ids_for({"network": ["bridge"]}) == {b}
+    finally:
+        client.delete(f"/containers/{a}", params={"v": 1})
+        client.delete(f"/containers/{b}")
+        client.delete("/volumes/fltvol")
+
+
+def test_events_of_operations(client: httpx.Client, running: str) -> None:
+    since = time.time()
+    client.post(f"/containers/{running}/pause")
+    client.post(f"/containers/{running}/unpause")
+    client.post(f"/containers/{running}/rename", params={"name": "ev-renamed"})
+    client.post(f"/containers/{running}/update", json={"CpuShares": 300})
+    client.get(f"/containers/{running}/top")
+    client.post(f"/containers/{running}/restart", params={"t": 0})
+    r = client.get("/events", params={"since": f"{since:.3f}", "until": f"{time.time() + 0.3:.3f}",
+                                      "filters": json.dumps({"container": [running]})})
+    events = [json.loads(x) for x in r.text.splitlines()]
+    actions = [e["action"] for e in events]
+    for want in ("pause", "unpause", "rename", "update", "top", "kill", "die", "start", "restart"):
+        assert want in actions, (want, actions)
+    rename = next(e for e in events if e["action"] == "rename")
+    assert rename["actor"]["Attributes"]["name"] == "ev-renamed"
+    assert rename["actor"]["Attributes"]["oldName"].lstrip("/") != "ev-renamed"
