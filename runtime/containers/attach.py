@@ -121,34 +121,9 @@ class AttachSession:
             return
         await self._connected.wait()
         assert self.sock is not None
-        loop = asyncio.get_running_loop()
-        matched = 0
-        while True:
-            data = await reader.read(65536)
-            if not data:
-                with contextlib.suppress(OSError):
-                    self.sock.shutdown(socket.SHUT_WR)
-                return
-            out = bytearray()
-            for b in data:
-                if self.detach_keys and b == self.detach_keys[matched]:
-                    matched += 1
-                    if matched == len(self.detach_keys):
-                        if out:
-                            await loop.sock_sendall(self.sock, bytes(out))
-                        self.detached = True
-                        self.close()
-                        return
-                    continue
-                if matched:
-                    out += self.detach_keys[:matched]
-                    matched = 0
-                out.append(b)
-            if out:
-                try:
-                    await loop.sock_sendall(self.sock, bytes(out))
-                except OSError:
-                    return
+        if await pump_input(reader, self.sock, DetachScanner(self.detach_keys)):
+            self.detached = True
+            self.close()
 
     def close(self) -> None:
         self._gone.set()
@@ -164,3 +139,45 @@ class AttachSession:
         self.close()
         if self.sock is not None:
             self.sock.close()
+
+
+class DetachScanner:
+    """Finds the detach key sequence in client input, across reads; holds back a partial match."""
+
+    def __init__(self, keys: bytes) -> None:
+        self.keys = keys
+        self.matched = 0
+
+    def feed(self, data: bytes) -> tuple[bytes, bool]:
+        out = bytearray()
+        for b in data:
+            if self.keys and b == self.keys[self.matched]:
+                self.matched += 1
+                if self.matched == len(self.keys):
+                    return bytes(out), True
+                continue
+            if self.matched:
+                out += self.keys[: self.matched]
+                self.matched = 0
+            out.append(b)
+        return bytes(out), False
+
+
+async def pump_input(reader: asyncio.StreamReader, sock: socket.socket, scanner: DetachScanner) -> bool:
+    """Copy client input to a conmon attach socket until EOF (then half-close: stdin EOF) or the
+    detach keys (returns True)."""
+    loop = asyncio.get_running_loop()
+    while True:
+        data = await reader.read(65536)
+        if not data:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_WR)
+            return False
+        out, detached = scanner.feed(data)
+        try:
+            if out:
+                await loop.sock_sendall(sock, out)
+        except OSError:
+            return False
+        if detached:
+            return True

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from runtime import ids
 from runtime.containers import ocispec, records
+from runtime.containers.attach import parse_detach_keys
 from runtime.containers.driver import ProcessWatch, connect_attach, write_ctl
 from runtime.errors import Conflict, InvalidParameter, NotFound
 
@@ -26,11 +27,13 @@ Exec = dict[str, Any]
 class ExecSession:
     """An attached exec: the conmon attach socket and a way to wait for the exit code."""
 
-    def __init__(self, sock: socket.socket, done: asyncio.Event, tty: bool, stdin: bool) -> None:
+    def __init__(self, sock: socket.socket, done: asyncio.Event, tty: bool, stdin: bool, detach_keys: bytes) -> None:
         self.sock = sock
         self.done = done
         self.tty = tty
         self.stdin = stdin
+        self.detach_keys = detach_keys
+        self.detached = False
 
 
 class ExecService:
@@ -70,6 +73,7 @@ class ExecService:
         cmd = body.get("Cmd") or []
         if not cmd or not all(isinstance(c, str) for c in cmd) or not cmd[0]:
             raise InvalidParameter("No exec command specified")
+        parse_detach_keys(body.get("DetachKeys") or None)  # 400 now, not at start
         exec_id = ids.new_id()
         self._execs[exec_id] = {
             "ID": exec_id,
@@ -132,7 +136,8 @@ class ExecService:
 
         async def attached() -> None:
             nonlocal session
-            session = ExecSession(connect_attach(d / "attach"), done, pc["tty"], ex["OpenStdin"])
+            keys = parse_detach_keys(ex["DetachKeys"] or rec["Config"].get("DetachKeys"))
+            session = ExecSession(connect_attach(d / "attach"), done, pc["tty"], ex["OpenStdin"], keys)
             if on_attached is not None:
                 await on_attached(session)
 

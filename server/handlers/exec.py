@@ -9,6 +9,7 @@ from typing import Any
 
 import connexion
 
+from runtime.containers.attach import DetachScanner, pump_input
 from runtime.containers.execs import ExecSession
 from runtime.containers.logs import STDERR, STDOUT, frame
 from runtime.errors import InvalidParameter
@@ -69,8 +70,9 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
                 continue
             conn.write(msg[1:] if session.tty else frame(stream, msg[1:]))
             await conn.drain()
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(session.done.wait(), 10)
+        if not session.detached:  # the exit code must be in place before the client inspects
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(session.done.wait(), 10)
     finally:
         if stdin_task is not None:
             stdin_task.cancel()
@@ -82,14 +84,7 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
 
 
 async def _pump_stdin(session: ExecSession, reader: asyncio.StreamReader) -> None:
-    loop = asyncio.get_running_loop()
-    while True:
-        data = await reader.read(65536)
-        if not data:
-            with contextlib.suppress(OSError):
-                session.sock.shutdown(socket.SHUT_WR)
-            return
-        try:
-            await loop.sock_sendall(session.sock, data)
-        except OSError:
-            return
+    if await pump_input(reader, session.sock, DetachScanner(session.detach_keys)):
+        session.detached = True
+        with contextlib.suppress(OSError):
+            session.sock.shutdown(socket.SHUT_RDWR)  # detached: stop streaming, the process keeps running

@@ -110,3 +110,17 @@ def test_exec_resize_and_events(client: httpx.Client, server: RunningServer, ctr
     assert any(a.startswith("exec_start") for a in actions)
     die = [json.loads(x) for x in r.text.splitlines() if json.loads(x)["action"] == "exec_die"]
     assert die and die[-1]["actor"]["Attributes"]["execID"] == eid and die[-1]["actor"]["Attributes"]["exitCode"] == "0"
+
+
+def test_exec_detach_keys(client: httpx.Client, server: RunningServer, ctr: str) -> None:
+    eid = exec_create(client, ctr, ["cat"], AttachStdin=True, DetachKeys="ctrl-y")
+    head, sock = hijack(server, f"/exec/{eid}/start", body={})
+    sock.sendall(b"ping\n")
+    time.sleep(0.3)
+    sock.sendall(b"\x19")
+    t = time.monotonic()
+    out, _ = demux(read_all(sock, head.partition(b"\r\n\r\n")[2], timeout=5))
+    assert out == b"ping\n" and time.monotonic() - t < 3
+    assert client.get(f"/exec/{eid}/json").json()["Running"] is True  # detached, not ended
+    r = client.post(f"/containers/{ctr}/exec", json={"Cmd": ["true"], "DetachKeys": "ctrl-1!"})
+    assert r.status_code == 400
