@@ -77,7 +77,7 @@ def runc_commit() -> dict[str, str]:
 def validate_labels(labels: list[str]) -> list[str]:
     for label in labels:
         key, eq, _value = label.partition("=")
-        if not eq or not key.strip():
+        if not eq or not key:
             raise InvalidParameter(f"invalid label {label!r}: want key=value")
     return labels
 

@@ -1,8 +1,8 @@
 """schemathesis hooks and checks (SCHEMATHESIS_HOOKS=tests.conformance.hooks).
 
-* GET /events streams until ``until``: a fuzzed request without one would hold the
-  connection open forever, so each case gets an ``until`` a moment ahead unless the
-  generator chose one (its own value is kept: a bad one must still be answered 400).
+* GET /events streams until ``until``: a fuzzed request without one (or with one far
+  ahead) would hold the connection open, so each case ends a moment from now; values
+  that are not timestamps are kept (they must still be answered 400).
 * Streaming operations (events, stats, pull/push progress) answer one JSON document per
   line; ``json_lines_conformance`` validates every line against the 200 schema.
 """
@@ -27,7 +27,11 @@ JSON_LINES_OPERATIONS = {"SystemEvents", "ContainerStats", "ImageCreate", "Image
 def before_call(context: Any, case: Any, **kwargs: Any) -> None:
     if case.operation.path == "/events" and case.method.upper() == "GET":
         query = dict(case.query or {})
-        query.setdefault("until", str(int(time.time()) + 1))
+        soon = int(time.time()) + 1
+        until = str(query.get("until", ""))
+        # A valid `until` in the future streams until then: cap it so the case ends.
+        if not until or (until.split(".")[0].isdigit() and float(until) > soon):
+            query["until"] = str(soon)
         case.query = query
 
 

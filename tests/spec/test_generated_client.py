@@ -114,5 +114,11 @@ def test_every_operation_has_an_api_module() -> None:
 
 @pytest.mark.skipif(os.environ.get("POUCH_SKIP_CODEGEN_CHECK") == "1", reason="POUCH_SKIP_CODEGEN_CHECK=1")
 def test_generated_client_is_current() -> None:
-    out = subprocess.run(["bash", str(ROOT / "codegen.sh"), "--check"], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        ["bash", str(ROOT / "codegen.sh"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "POUCH_VENV": os.environ.get("POUCH_VENV", sys.prefix)},  # the venv running the tests
+    )
     assert out.returncode == 0, out.stdout + out.stderr
