@@ -76,6 +76,7 @@ class Live:
         self.attach_hooks: list[Callable[[], Awaitable[None]]] = []
         self.started_mono = 0.0
         self.stopping = False
+        self.keep = False  # an API restart is under way: AutoRemove must not take the container
 
 
 class ContainerService:
@@ -435,7 +436,7 @@ class ContainerService:
         self.execs.container_exited(cid)
         if self._should_restart(rec, lv):
             self._schedule_restart(rec, lv)
-        elif rec["HostConfig"].get("AutoRemove") and not lv.stopping:
+        elif rec["HostConfig"].get("AutoRemove") and not lv.keep:
             self._spawn(self._auto_remove(cid))
 
     async def _cleanup_runtime(self, rec: Record) -> None:
@@ -577,10 +578,14 @@ class ContainerService:
         lv = self.live(rec["Id"])
         async with lv.lock:
             self._cancel_restart(lv)
-            if rec["State"]["Running"]:
-                await self._stop_locked(rec, lv, stop_timeout)
-            rec["ManualStop"] = False
-            await self._start_locked(rec, lv)
+            lv.keep = True
+            try:
+                if rec["State"]["Running"]:
+                    await self._stop_locked(rec, lv, stop_timeout)
+                rec["ManualStop"] = False
+                await self._start_locked(rec, lv)
+            finally:
+                lv.keep = False
         self._publish(rec, "restart")
 
     # -- pause -------------------------------------------------------------------------------
@@ -774,7 +779,7 @@ class ContainerService:
                 now["pids_stats"] = {}
             now["precpu_stats"] = prev
             yield now
-            if not stream:
+            if not stream or not (rec["State"]["Running"] or rec["State"]["Status"] == "restarting"):
                 return
             prev = now["cpu_stats"]
             await asyncio.sleep(1.0)  # dockerd's collection interval

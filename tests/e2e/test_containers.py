@@ -850,3 +850,25 @@ def test_events_of_operations(client: httpx.Client, running: str) -> None:
     rename = next(e for e in events if e["action"] == "rename")
     assert rename["actor"]["Attributes"]["name"] == "ev-renamed"
     assert rename["actor"]["Attributes"]["oldName"].lstrip("/") != "ev-renamed"
+
+
+def test_auto_remove_also_after_stop(client: httpx.Client) -> None:
+    cid = create(client, ["sleep", "100"], StopTimeout=1, HostConfig={"AutoRemove": True, "NetworkMode": "none"})
+    client.post(f"/containers/{cid}/start")
+    assert client.post(f"/containers/{cid}/restart", params={"t": 0}).status_code == 204
+    assert client.get(f"/containers/{cid}/json").json()["State"]["Running"]
+    assert client.post(f"/containers/{cid}/stop", params={"t": 0}).status_code == 204
+    deadline = time.monotonic() + 5
+    while client.get(f"/containers/{cid}/json").status_code == 200 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert client.get(f"/containers/{cid}/json").status_code == 404
+
+
+def test_stats_stream_ends_with_the_container(client: httpx.Client) -> None:
+    cid = create(client, ["true"])
+    try:
+        with client.stream("GET", f"/containers/{cid}/stats") as r:
+            lines = [json.loads(x) for x in r.iter_lines() if x]
+        assert len(lines) == 1 and lines[0]["id"] == cid
+    finally:
+        client.delete(f"/containers/{cid}")
