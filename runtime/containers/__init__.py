@@ -1,4 +1,24 @@
-"""Containers and exec on conmon + runc (issue 4)."""
+"""Containers and exec on conmon + runc (issue 4).
+
+Modules, one job each:
+
+- ``service``: ContainerService, the lifecycle state machine (create, start, stop, restart,
+  pause, wait, remove, rename, update, upgrade, checkpoints, restart policies, live restore)
+- ``records``: the stored record (marshmallow schema), state transitions, list/inspect shapes
+- ``hostconfig`` / ``hostcaps``: what the host can honour; 400 or a Warning, never silence
+- ``ocispec``: ContainerCreateConfig -> OCI runtime spec (and exec process specs)
+- ``driver``: conmon/runc invocation, pidfd exit watches, conmon's attach socket and ctl fifo
+- ``execs``: exec instances, one ``conmon --exec`` each
+- ``attach``: attach sessions over conmon's SEQPACKET socket, detach keys
+- ``logs`` / ``inotify``: the k8s-file log reader, follow without polling
+- ``stats``: cgroup v1 usage in the ContainerStats shape
+
+On disk, per container: ``<home>/containers/<id>/`` holds the bundle (config.json), the log
+(container.log), conmon's persist dir (userdata: exit, oom) and its attach socket and ctl
+fifo; ``<exec-root>/containers/<id>/`` holds conmon's and runc's pidfiles; runc's state is
+under ``<exec-root>/runc`` and conmon writes exit codes to ``<exec-root>/exits/<id>``.
+Cgroups are ``/<cgroup-parent>/<id>`` in every v1 hierarchy.
+"""
 
 from runtime.containers.service import ContainerService
 

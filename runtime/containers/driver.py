@@ -94,8 +94,9 @@ class ContainerPaths:
 
 class Driver:
     def __init__(self, exec_root: Path, home: Path, runtime: str = "runc") -> None:
-        self.runc = find_binary(runtime)
-        self.conmon = find_binary("conmon")
+        self._runtime = runtime
+        self._runc: str | None = None
+        self._conmon: str | None = None
         self.runc_root = exec_root / "runc"
         self.exits = exec_root / "exits"
         self.socks = exec_root / "socks"
@@ -104,6 +105,19 @@ class Driver:
         self.exec_root = exec_root / "execs"
         for d in (self.runc_root, self.exits, self.socks, self.run_root, self.home_root, self.exec_root):
             d.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def runc(self) -> str:
+        """Looked up on first use: a host without runc still serves everything but containers."""
+        if self._runc is None:
+            self._runc = find_binary(self._runtime)
+        return self._runc
+
+    @property
+    def conmon(self) -> str:
+        if self._conmon is None:
+            self._conmon = find_binary("conmon")
+        return self._conmon
 
     def paths(self, cid: str) -> ContainerPaths:
         return ContainerPaths(self.home_root / cid, self.run_root / cid)
