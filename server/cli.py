@@ -2,7 +2,9 @@
 uvicorn worker speaking the hijack-capable protocol.
 
 One worker, because the engine is the single owner of the host state (like pouchd and
-dockerd); concurrency comes from asyncio inside it.
+dockerd); concurrency comes from asyncio inside it. The default listener is the unix
+socket alone (mode 0660); TCP listens only where ``--listen tcp://`` asks, and the TLS
+flags apply to TCP listeners only (see :mod:`server.tls`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 
 from runtime.config import DEFAULT_EXEC_ROOT_DIR, DEFAULT_HOME_DIR, DEFAULT_LISTEN, DEFAULT_REGISTRY, DaemonConfig
+from server.tls import TLSConfigError, check_tls_flags, server_context
 
 SOCKET_MODE = 0o660
+log = logging.getLogger("pouch.server")
 
 
 def parse_args(argv: list[str] | None = None) -> DaemonConfig:
@@ -46,7 +50,7 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
     for addr in listen:
         if not (addr.startswith("unix:///") or addr.startswith("tcp://")):
             p.error(f"invalid --listen {addr!r}: want unix:///path or tcp://host:port")
-    return DaemonConfig(
+    config = DaemonConfig(
         listen=listen,
         home_dir=a.home_dir,
         exec_root_dir=a.exec_root_dir,
@@ -62,6 +66,11 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
         tls_cert=a.tlscert,
         tls_key=a.tlskey,
     )
+    try:
+        check_tls_flags(config)
+    except TLSConfigError as exc:
+        p.error(str(exc))
+    return config
 
 
 def gunicorn_binds(listen: list[str]) -> list[str]:
@@ -87,7 +96,8 @@ class PouchServer(BaseApplication):  # type: ignore[misc]
         settings: dict[str, Any] = {
             "bind": gunicorn_binds(cfg.listen),
             "workers": 1,
-            "worker_class": "server.hijack.PouchWorker",
+            # TLS is the worker's business (TCP only); gunicorn's certfile would wrap the unix socket too.
+            "worker_class": "server.tls.PouchTLSWorker",
             "loglevel": cfg.log_level,
             "accesslog": "-" if cfg.debug else None,
             "errorlog": "-",
@@ -97,12 +107,6 @@ class PouchServer(BaseApplication):  # type: ignore[misc]
             "when_ready": self._when_ready,
             "control_socket_disable": True,  # parallel servers must not share $HOME/.gunicorn
         }
-        if cfg.tls_cert and cfg.tls_key:
-            settings.update(certfile=cfg.tls_cert, keyfile=cfg.tls_key)
-            if cfg.tls_verify:
-                import ssl
-
-                settings.update(ca_certs=cfg.tls_cacert, cert_reqs=ssl.CERT_REQUIRED)
         for key, value in settings.items():
             self.cfg.set(key, value)
 
@@ -129,6 +133,15 @@ def main(argv: list[str] | None = None) -> None:
     warnings.filterwarnings("ignore", message=".*starlette.testclient.*")
     config = parse_args(argv)
     logging.basicConfig(level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        tcp_ssl = server_context(config)  # load the files now: a bad path fails here, not in the worker
+    except TLSConfigError as exc:
+        raise SystemExit(f"pouchd: {exc}") from exc
+    for addr in config.listen:
+        if addr.startswith("tcp://") and tcp_ssl is None:
+            log.warning("listening on %s without TLS: anyone who reaches it controls the host as root", addr)
+        elif addr.startswith("tcp://") and not config.tls_verify:
+            log.warning("listening on %s with TLS but without --tlsverify: clients are not authenticated", addr)
     PouchServer(config).run()
 
 
