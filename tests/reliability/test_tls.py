@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pouch
 import pytest
 
-import pouch
 from runtime.config import DEFAULT_LISTEN
 from server.cli import parse_args
 from tests.conftest import require_root_stack
