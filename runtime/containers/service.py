@@ -12,6 +12,7 @@ import asyncio
 import builtins
 import contextlib
 import inspect
+import json
 import logging
 import os
 import re
@@ -315,27 +316,23 @@ class ContainerService:
             await self.driver.delete(cid, force=True)
         netns_ready = False
         try:
-            rootfs = await self.images.mount_rootfs(self._fs_key(rec)) if self.images is not None else rec.get("BaseFS")
-            if self.volumes is not None and hasattr(self.volumes, "mount"):
-                await self.volumes.mount(rec)
-            netns = None
-            net_files: dict[str, str] = {}
-            if self.networks is not None:
-                netns = await call(self.networks.setup, rec)
-                netns_ready = True
-                if not rec["Config"].get("DisableNetworkFiles"):
-                    net_files = dict(await call(self.networks.network_files, rec) or {})
-                    rec["ResolvConfPath"] = net_files.get("/etc/resolv.conf", "")
-                    rec["HostnamePath"] = net_files.get("/etc/hostname", "")
-                    rec["HostsPath"] = net_files.get("/etc/hosts", "")
+            # The root filesystem and the network do not depend on each other: prepare both at once.
+            fs_result, net_result = await asyncio.gather(self._prepare_rootfs(rec), self._prepare_network(rec),
+                                                         return_exceptions=True)
+            if not isinstance(net_result, BaseException):
+                netns_ready = self.networks is not None
+            for result in (fs_result, net_result):
+                if isinstance(result, BaseException):
+                    raise result
+            rootfs = str(fs_result)
+            netns, net_files = net_result  # type: ignore[misc]
             spec = ocispec.build_spec(
                 container_id=cid, config=rec["Config"], host=rec["HostConfig"], image_config={},
                 rootfs=str(rootfs), cgroups_path=self.cgroups_path(rec), netns=netns,
                 mounts=rec.get("Mounts") or [], network_files=net_files, ns_paths=self._ns_paths(rec),
                 handle_tmpfs=self.volumes is None,
             )
-            spec_json = __import__("json").dumps(spec)
-            paths.config_json.write_text(spec_json)
+            paths.config_json.write_text(json.dumps(spec))
             if checkpoint:
                 pid = await self._restore_checkpoint(rec, checkpoint, checkpoint_dir)
             else:
@@ -367,6 +364,25 @@ class ContainerService:
         lv.started_mono = time.monotonic()
         self._watch(rec, lv)
         self._publish(rec, "start")
+
+    async def _prepare_rootfs(self, rec: Record) -> str:
+        rootfs = await self.images.mount_rootfs(self._fs_key(rec)) if self.images is not None else rec.get("BaseFS")
+        if self.volumes is not None and hasattr(self.volumes, "mount"):
+            await self.volumes.mount(rec)
+        return str(rootfs)
+
+    async def _prepare_network(self, rec: Record) -> tuple[str | None, dict[str, str]]:
+        """The netns to join (None: a private one runc makes) and the network files to bind."""
+        if self.networks is None:
+            return None, {}
+        netns = await call(self.networks.setup, rec)
+        net_files: dict[str, str] = {}
+        if not rec["Config"].get("DisableNetworkFiles"):
+            net_files = dict(await call(self.networks.network_files, rec) or {})
+            rec["ResolvConfPath"] = net_files.get("/etc/resolv.conf", "")
+            rec["HostnamePath"] = net_files.get("/etc/hostname", "")
+            rec["HostsPath"] = net_files.get("/etc/hosts", "")
+        return netns, net_files
 
     async def _run_conmon(self, rec: Record, lv: Live) -> int:
         cid = rec["Id"]
@@ -447,6 +463,8 @@ class ContainerService:
                 await self.driver.delete(cid, force=True)
             if self.networks is not None:
                 await call(self.networks.teardown, rec)
+            if self.images is not None:  # as dockerd: a stopped container holds no mount
+                await call(self.images.unmount_rootfs, self._fs_key(rec))
         except Exception as exc:  # the next start retries; never lose the exit because of cleanup
             log.warning("cleanup of %s after exit: %s", cid, exc)
 
