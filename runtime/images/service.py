@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from runtime.errors import Conflict, InvalidParameter, NotFound
+from runtime.errors import Conflict, EngineError, InvalidParameter, NotFound
 from runtime.images import archives, layers, records
 from runtime.images.content import ContentStore, digest_hex
 from runtime.images.reference import (
@@ -83,6 +83,19 @@ class ImageService:
 
     async def restore(self) -> None:
         await asyncio.to_thread(self.content.clean_tmp)
+        await asyncio.to_thread(self._drop_orphan_rootfs)
+
+    def _drop_orphan_rootfs(self) -> None:
+        """Unmount and delete root filesystems no container record names: a create (or an
+        upgrade) cut by a crash mounts one before its record is written."""
+        owned = {str(r.get("RootfsKey") or r["Id"]) for r in self.store.list("container")}
+        for key in self.snapshots.container_ids():
+            if key not in owned:
+                log.warning("removing the root filesystem %s that no container owns", key[:12])
+                try:
+                    self.snapshots.remove_rootfs(key)
+                except (OSError, EngineError) as exc:
+                    log.warning("cannot remove root filesystem %s: %s", key[:12], exc)
 
     # -- references ------------------------------------------------------------------
 
