@@ -355,6 +355,17 @@ class VolumeService:
                     log.warning("remount volumes of %s: %s", ctr.get("Id"), exc)
 
         await asyncio.to_thread(remount_all)
+        await asyncio.to_thread(self._drop_orphan_dirs)
+
+    def _drop_orphan_dirs(self) -> None:
+        """A create cut by a crash makes the directory before the record: drop such empty ones."""
+        known = {v["Name"] for v in self.store.list("volume")}
+        for root in self.root.iterdir():
+            data = root / "_data"
+            if root.name in known or not root.is_dir() or not data.is_dir() or any(data.iterdir()):
+                continue
+            log.warning("removing the directory of volume %s that the store does not know", root.name)
+            drivers.remove_volume_dir(root)
 
 
 def _labels_match(labels: dict[str, str], wanted: list[str]) -> bool:
