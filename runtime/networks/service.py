@@ -105,8 +105,36 @@ class NetworkService:
                 continue
             if netns.is_netns(Path(state["netns"])):
                 self._active[path.stem] = state
+                await self._reconcile(path.stem, state)
             else:  # rebooted or crashed mid-setup: free what is left (rules, addresses)
                 await self._teardown_state(path.stem, state)
+        # A crash mid-setup leaves a namespace before any state file names it.
+        for ns_path in self.netns_dir.iterdir():
+            if ns_path.name not in self._active:
+                await asyncio.to_thread(netns.remove, ns_path)
+
+    async def _reconcile(self, cid: str, state: Record) -> None:
+        """After a crash mid connect/disconnect the netns state and the container record may
+        disagree: keep what both hold, undo the rest (the cut operation was never reported)."""
+        ctr = self.store.get("container", cid)
+        if ctr is None:
+            await self._teardown_state(cid, state)
+            self._active.pop(cid, None)
+            return
+        nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
+        present = await _netns_links(state["netns"])
+        for net_id, entry in list(state["endpoints"].items()):
+            # ADD cut short, DEL done but not saved, or never recorded in the container
+            gone = present is not None and entry["ifname"] not in present
+            if "ip" not in entry or gone or entry["net_name"] not in nets:
+                await self._detach(cid, state, net_id)
+        attached = {e["net_name"] for e in state["endpoints"].values()}
+        dropped = [n for n, ep in nets.items() if n not in attached and ep.get("EndpointID")]
+        for name in dropped:
+            del nets[name]
+        self._save_state(cid, state)
+        if dropped:
+            self.store.put("container", cid, ctr, name=ctr["Name"])
 
     async def close(self) -> None:
         """Remove bridges nobody uses; running containers keep theirs (live restore)."""
@@ -489,6 +517,8 @@ class NetworkService:
         entry: Record = {"net_name": net["Name"], "ifname": ifname, "bridge_conf": conf, "portmap_conf": None,
                          "aliases": ep.get("Aliases") or [], "user": not net.get("_predefined")}
         state["endpoints"][net["Id"]] = entry
+        if self._state_path(cid).exists():  # intent first: a crash during ADD is undone at restore
+            self._save_state(cid, state)
         result = await cni.invoke("bridge", "ADD", conf, cid, state["netns"], ifname)
         iface: Record = next((i for i in result.get("interfaces", []) if i.get("sandbox")), {})
         ip4 = next((i for i in result.get("ips", []) if ":" not in i["address"]), None)
@@ -716,3 +746,13 @@ class NetworkService:
         """At remove: anything still set up, and the name files."""
         await self.teardown(record)
         shutil.rmtree(self.files_dir / record["Id"], ignore_errors=True)
+
+
+async def _netns_links(path: str) -> set[str] | None:
+    """Interface names inside the network namespace mounted at ``path`` (None: cannot tell)."""
+    proc = await asyncio.create_subprocess_exec(
+        "nsenter", f"--net={path}", "ip", "-j", "link", "show",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+    )
+    out, _ = await proc.communicate()
+    return {e["ifname"] for e in json.loads(out or b"[]")} if proc.returncode == 0 else None
