@@ -420,7 +420,7 @@ class ImageOperations:
         raise_for_response(response.status_code, response.content)
         return cast(builtins.list[SearchResultItem], response.parsed)
 
-    def tag(self, imageid: str, *, repo: str | Unset = UNSET, tag: str | Unset = UNSET) -> None:
+    def tag(self, imageid: str, *, repo: str, tag: str | Unset = UNSET) -> None:
         """Tag an image"""
         response = image_tag.sync_detailed(imageid, client=self._client, repo=repo, tag=tag)
         raise_for_response(response.status_code, response.content)
@@ -488,7 +488,7 @@ class AsyncImageOperations:
         raise_for_response(response.status_code, response.content)
         return cast(builtins.list[SearchResultItem], response.parsed)
 
-    async def tag(self, imageid: str, *, repo: str | Unset = UNSET, tag: str | Unset = UNSET) -> None:
+    async def tag(self, imageid: str, *, repo: str, tag: str | Unset = UNSET) -> None:
         """Tag an image"""
         response = await image_tag.asyncio_detailed(imageid, client=self._client, repo=repo, tag=tag)
         raise_for_response(response.status_code, response.content)

@@ -15,24 +15,26 @@ T = TypeVar("T", bound="AuthConfig")
 class AuthConfig:
     """
     Attributes:
+        username (str):
         auth (str | Unset):
         identity_token (str | Unset): IdentityToken is used to authenticate the user and get an access token for the
             registry
         password (str | Unset):
         registry_token (str | Unset): RegistryToken is a bearer token to be sent to a registry
         server_address (str | Unset):
-        username (str | Unset):
     """
 
+    username: str
     auth: str | Unset = UNSET
     identity_token: str | Unset = UNSET
     password: str | Unset = UNSET
     registry_token: str | Unset = UNSET
     server_address: str | Unset = UNSET
-    username: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        username = self.username
+
         auth = self.auth
 
         identity_token = self.identity_token
@@ -43,11 +45,13 @@ class AuthConfig:
 
         server_address = self.server_address
 
-        username = self.username
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "Username": username,
+            }
+        )
         if auth is not UNSET:
             field_dict["Auth"] = auth
         if identity_token is not UNSET:
@@ -58,14 +62,14 @@ class AuthConfig:
             field_dict["RegistryToken"] = registry_token
         if server_address is not UNSET:
             field_dict["ServerAddress"] = server_address
-        if username is not UNSET:
-            field_dict["Username"] = username
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        username = d.pop("Username")
+
         auth = d.pop("Auth", UNSET)
 
         identity_token = d.pop("IdentityToken", UNSET)
@@ -76,15 +80,13 @@ class AuthConfig:
 
         server_address = d.pop("ServerAddress", UNSET)
 
-        username = d.pop("Username", UNSET)
-
         auth_config = cls(
+            username=username,
             auth=auth,
             identity_token=identity_token,
             password=password,
             registry_token=registry_token,
             server_address=server_address,
-            username=username,
         )
 
         auth_config.additional_properties = d

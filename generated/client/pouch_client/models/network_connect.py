@@ -20,11 +20,11 @@ class NetworkConnect:
     """contains the request for the remote API: POST /networks/{id:.*}/connect
 
     Attributes:
-        container (str | Unset): The ID or name of the container to connect to the network.
+        container (str): The ID or name of the container to connect to the network.
         endpoint_config (EndpointSettings | Unset): Configuration for a network endpoint.
     """
 
-    container: str | Unset = UNSET
+    container: str
     endpoint_config: EndpointSettings | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,9 +37,11 @@ class NetworkConnect:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if container is not UNSET:
-            field_dict["Container"] = container
+        field_dict.update(
+            {
+                "Container": container,
+            }
+        )
         if endpoint_config is not UNSET:
             field_dict["EndpointConfig"] = endpoint_config
 
@@ -50,7 +52,7 @@ class NetworkConnect:
         from ..models.endpoint_settings import EndpointSettings  # noqa: PLC0415
 
         d = dict(src_dict)
-        container = d.pop("Container", UNSET)
+        container = d.pop("Container")
 
         _endpoint_config = d.pop("EndpointConfig", UNSET)
         endpoint_config: EndpointSettings | Unset

@@ -22,6 +22,7 @@ class NetworkCreateConfig:
     """contains the request for the remote API: POST /networks/create
 
     Attributes:
+        name (str): Name is the name of the network.
         check_duplicate (bool | Unset): CheckDuplicate is used to check the network is duplicate or not.
         driver (str | Unset): Driver means the network's driver.
         enable_i_pv_6 (bool | Unset):
@@ -29,9 +30,9 @@ class NetworkCreateConfig:
         internal (bool | Unset): Internal checks the network is internal network or not.
         labels (NetworkCreateLabelsType0 | None | Unset):
         options (NetworkCreateOptionsType0 | None | Unset):
-        name (str | Unset): Name is the name of the network.
     """
 
+    name: str
     check_duplicate: bool | Unset = UNSET
     driver: str | Unset = UNSET
     enable_i_pv_6: bool | Unset = UNSET
@@ -39,12 +40,13 @@ class NetworkCreateConfig:
     internal: bool | Unset = UNSET
     labels: NetworkCreateLabelsType0 | None | Unset = UNSET
     options: NetworkCreateOptionsType0 | None | Unset = UNSET
-    name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.network_create_labels_type_0 import NetworkCreateLabelsType0  # noqa: PLC0415
         from ..models.network_create_options_type_0 import NetworkCreateOptionsType0  # noqa: PLC0415
+
+        name = self.name
 
         check_duplicate = self.check_duplicate
 
@@ -74,11 +76,13 @@ class NetworkCreateConfig:
         else:
             options = self.options
 
-        name = self.name
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "Name": name,
+            }
+        )
         if check_duplicate is not UNSET:
             field_dict["CheckDuplicate"] = check_duplicate
         if driver is not UNSET:
@@ -93,8 +97,6 @@ class NetworkCreateConfig:
             field_dict["Labels"] = labels
         if options is not UNSET:
             field_dict["Options"] = options
-        if name is not UNSET:
-            field_dict["Name"] = name
 
         return field_dict
 
@@ -105,6 +107,8 @@ class NetworkCreateConfig:
         from ..models.network_create_options_type_0 import NetworkCreateOptionsType0  # noqa: PLC0415
 
         d = dict(src_dict)
+        name = d.pop("Name")
+
         check_duplicate = d.pop("CheckDuplicate", UNSET)
 
         driver = d.pop("Driver", UNSET)
@@ -154,9 +158,8 @@ class NetworkCreateConfig:
 
         options = _parse_options(d.pop("Options", UNSET))
 
-        name = d.pop("Name", UNSET)
-
         network_create_config = cls(
+            name=name,
             check_duplicate=check_duplicate,
             driver=driver,
             enable_i_pv_6=enable_i_pv_6,
@@ -164,7 +167,6 @@ class NetworkCreateConfig:
             internal=internal,
             labels=labels,
             options=options,
-            name=name,
         )
 
         network_create_config.additional_properties = d

@@ -16,11 +16,11 @@ class NetworkDisconnect:
     """Parameters of network disconnect
 
     Attributes:
-        container (str | Unset): The ID or name of the container to disconnect from the network.
+        container (str): The ID or name of the container to disconnect from the network.
         force (bool | Unset): Force the container to disconnect from the network.
     """
 
-    container: str | Unset = UNSET
+    container: str
     force: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,9 +31,11 @@ class NetworkDisconnect:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if container is not UNSET:
-            field_dict["Container"] = container
+        field_dict.update(
+            {
+                "Container": container,
+            }
+        )
         if force is not UNSET:
             field_dict["Force"] = force
 
@@ -42,7 +44,7 @@ class NetworkDisconnect:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        container = d.pop("Container", UNSET)
+        container = d.pop("Container")
 
         force = d.pop("Force", UNSET)
 

@@ -7,12 +7,12 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import UNSET, File, Response, Unset
+from ...types import UNSET, File, Response
 
 
 def _get_kwargs(
     *,
-    name: str | Unset = UNSET,
+    name: str,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -69,14 +69,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
+    name: str,
 ) -> Response[Error | File]:
     """Save image
 
      Save an image by oci.v1 format tar stream.
 
     Args:
-        name (str | Unset):
+        name (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,14 +100,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
+    name: str,
 ) -> Error | File | None:
     """Save image
 
      Save an image by oci.v1 format tar stream.
 
     Args:
-        name (str | Unset):
+        name (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,14 +126,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
+    name: str,
 ) -> Response[Error | File]:
     """Save image
 
      Save an image by oci.v1 format tar stream.
 
     Args:
-        name (str | Unset):
+        name (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,14 +155,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
+    name: str,
 ) -> Error | File | None:
     """Save image
 
      Save an image by oci.v1 format tar stream.
 
     Args:
-        name (str | Unset):
+        name (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

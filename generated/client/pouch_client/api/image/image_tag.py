@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     imageid: str,
     *,
-    repo: str | Unset = UNSET,
+    repo: str,
     tag: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -75,7 +75,7 @@ def sync_detailed(
     imageid: str,
     *,
     client: AuthenticatedClient | Client,
-    repo: str | Unset = UNSET,
+    repo: str,
     tag: str | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Tag an image
@@ -84,7 +84,7 @@ def sync_detailed(
 
     Args:
         imageid (str):
-        repo (str | Unset):
+        repo (str):
         tag (str | Unset):
 
     Raises:
@@ -112,7 +112,7 @@ def sync(
     imageid: str,
     *,
     client: AuthenticatedClient | Client,
-    repo: str | Unset = UNSET,
+    repo: str,
     tag: str | Unset = UNSET,
 ) -> Any | Error | None:
     """Tag an image
@@ -121,7 +121,7 @@ def sync(
 
     Args:
         imageid (str):
-        repo (str | Unset):
+        repo (str):
         tag (str | Unset):
 
     Raises:
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     imageid: str,
     *,
     client: AuthenticatedClient | Client,
-    repo: str | Unset = UNSET,
+    repo: str,
     tag: str | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Tag an image
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 
     Args:
         imageid (str):
-        repo (str | Unset):
+        repo (str):
         tag (str | Unset):
 
     Raises:
@@ -179,7 +179,7 @@ async def asyncio(
     imageid: str,
     *,
     client: AuthenticatedClient | Client,
-    repo: str | Unset = UNSET,
+    repo: str,
     tag: str | Unset = UNSET,
 ) -> Any | Error | None:
     """Tag an image
@@ -188,7 +188,7 @@ async def asyncio(
 
     Args:
         imageid (str):
-        repo (str | Unset):
+        repo (str):
         tag (str | Unset):
 
     Raises:
