@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
-from runtime.errors import InvalidParameter
+from runtime.errors import EngineError, InvalidParameter
+
+# How long a stream may take to produce its first item before the 200 head is sent anyway:
+# lookups (no such container/image) fail at once; events may legitimately wait much longer.
+FIRST_ITEM_GRACE = 0.2
 
 
 def parse_filters(raw: str | None) -> dict[str, list[str]]:
@@ -37,11 +43,40 @@ def check_filter_keys(filters: dict[str, list[str]], allowed: tuple[str, ...]) -
             raise InvalidParameter(f"invalid filter {key!r}, allowed: {', '.join(allowed)}")
 
 
-def json_stream(items: AsyncIterator[dict[str, Any]], status_code: int = 200) -> StreamingResponse:
-    """One JSON document per line, flushed as produced (events, stats, pull progress)."""
+class JSONLinesResponse(StreamingResponse):
+    """A JSON-lines stream whose early engine errors still get their own status.
 
-    async def body() -> AsyncIterator[bytes]:
-        async for item in items:
+    Generators raise NotFound/InvalidParameter on their first step, but a StreamingResponse has
+    sent "200, chunked" by then and can only cut the connection. Here the first item is awaited
+    (for FIRST_ITEM_GRACE at most) before the head goes out: an EngineError raised by then is
+    answered as {"message"} with its status, like any other handler's error."""
+
+    def __init__(self, items: AsyncIterator[dict[str, Any]], status_code: int = 200) -> None:
+        self.items = items
+        super().__init__(self._lines(None), status_code=status_code, media_type="application/json")
+
+    async def _lines(self, first: asyncio.Task[dict[str, Any]] | None) -> AsyncIterator[bytes]:
+        if first is not None:
+            try:
+                yield json.dumps(await first).encode() + b"\n"
+            except StopAsyncIteration:
+                return
+        async for item in self.items:
             yield json.dumps(item).encode() + b"\n"
 
-    return StreamingResponse(body(), status_code=status_code, media_type="application/json")
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        first = asyncio.ensure_future(anext(self.items))
+        await asyncio.wait({first}, timeout=FIRST_ITEM_GRACE)
+        if first.done() and isinstance(first.exception(), EngineError):
+            exc = first.exception()
+            assert isinstance(exc, EngineError)
+            body = json.dumps({"message": exc.message}).encode()
+            await Response(body, status_code=exc.status, media_type="application/json")(scope, receive, send)
+            return
+        self.body_iterator = self._lines(first)
+        await super().__call__(scope, receive, send)
+
+
+def json_stream(items: AsyncIterator[dict[str, Any]], status_code: int = 200) -> StreamingResponse:
+    """One JSON document per line, flushed as produced (events, stats, pull progress)."""
+    return JSONLinesResponse(items, status_code)

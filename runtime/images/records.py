@@ -72,7 +72,8 @@ def inspect_view(record: Record) -> dict[str, Any]:
         "Created": record.get("Created", ""),
         "CreatedAt": record.get("Created", ""),
         "Author": record.get("Author", ""),
-        "Config": record["Config"],
+        # ContainerConfig requires Image: docker shows the config's (parent) Image, "" when it has none.
+        "Config": {**record["Config"], "Image": record["Config"].get("Image") or ""},
         "Architecture": record.get("Architecture", ""),
         "Os": record.get("Os", ""),
         "Size": record["Size"],

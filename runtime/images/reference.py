@@ -17,7 +17,7 @@ from runtime.errors import InvalidParameter
 _DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
 DOMAIN_RE = re.compile(rf"^{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*(?::[0-9]+)?$")
 PATH_COMPONENT_RE = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")
-TAG_RE = re.compile(r"^[\w][\w.-]{0,127}$")
+TAG_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\Z")  # ASCII, as docker's grammar
 DIGEST_RE = re.compile(r"^sha256:[a-f0-9]{64}$")
 ID_RE = re.compile(r"^(?:sha256:)?([a-f0-9]{64})$")
 MAX_NAME_LENGTH = 255

@@ -210,7 +210,8 @@ class NetworkService:
                 subnet = ipaddress.IPv4Network(configs[0]["Subnet"])
                 clash = ipam.overlapping(subnet, ours) or ipam.overlapping(subnet, host)
                 if clash is not None:
-                    raise InvalidParameter(f"subnet {subnet} overlaps with {clash} already in use on this host")
+                    # depends on what the host uses now, not on the request alone: a conflict, not a 400
+                    raise Conflict(f"subnet {subnet} overlaps with {clash} already in use on this host")
                 return
             subnet = ipam.pick_subnet(ours + host, self.prefix)
             rec["IPAM"]["Config"] = [{"Subnet": str(subnet), "Gateway": str(subnet.network_address + 1)}]
@@ -411,7 +412,7 @@ class NetworkService:
             "Bridge": "", "SandboxID": "", "SandboxKey": "", "HairpinMode": False,
             "LinkLocalIPv6Address": "", "LinkLocalIPv6PrefixLen": 0,
             "Ports": ports.port_map(ports.exposed_keys(config, host), []) if mode not in ("host", "none") else {},
-            "SecondaryIPAddresses": None, "SecondaryIPv6Addresses": None,
+            "SecondaryIPAddresses": [], "SecondaryIPv6Addresses": [],
             "IPAddress": "", "IPPrefixLen": 0, "Gateway": "", "MacAddress": "",
             "Networks": networks,
         })

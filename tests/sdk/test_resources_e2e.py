@@ -42,12 +42,6 @@ def image_id(sdk: pouch.Client, name: str) -> str:
     return str(r.json()["Id"])
 
 
-# The server's bodies and the spec disagree here, so the generated models cannot parse them;
-# strict xfail: the day they agree these tests pass and the marker must go.
-IMAGE_CONFIG = "spec: ImageInfo.Config is a ContainerConfig, which requires Image; the server omits it"
-
-
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=IMAGE_CONFIG)
 def test_typed_image_list_and_inspect(sdk: pouch.Client) -> None:
     listed = sdk.images.list()
     info = sdk.images.inspect(IMAGE)
