@@ -227,9 +227,10 @@ class Driver:
         return args
 
     async def spawn_conmon(self, args: list[str], extra_env: dict[str, str] | None = None,
-                           on_attach_ready: Callable[[], Any] | None = None) -> int:
+                           on_attach_ready: Callable[[], Any] | None = None, cwd: Path | None = None) -> int:
         """Run conmon; returns the container (or exec) process pid that conmon reports.
 
+        ``cwd``: conmon also drops an ``oom`` marker in its working directory: keep it in the bundle.
         With ``on_attach_ready`` (exec attach), conmon waits on a start pipe until the caller
         has connected to the attach socket, so no output is lost."""
         sync_r, sync_w = os.pipe()
@@ -247,7 +248,7 @@ class Driver:
         env.update(extra_env or {})
         try:
             proc = await asyncio.create_subprocess_exec(
-                *args, env=env, pass_fds=pass_fds, stdin=asyncio.subprocess.DEVNULL,
+                *args, env=env, pass_fds=pass_fds, stdin=asyncio.subprocess.DEVNULL, cwd=cwd,
                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
             )
         finally:

@@ -144,7 +144,7 @@ class ExecService:
         if attach:
             args.append("--exec-attach")
         try:
-            pid = await drv.spawn_conmon(args, on_attach_ready=attached if attach else None)
+            pid = await drv.spawn_conmon(args, on_attach_ready=attached if attach else None, cwd=d)
         except Exception:
             ex["Running"] = False
             ex["ExitCode"] = 126

@@ -154,7 +154,7 @@ def status_text(rec: Record) -> str:
     return f"Exited ({st['ExitCode']}) {human_duration(now - parse_rfc3339(st['FinishedAt']))} ago"
 
 
-INTERNAL_KEYS = ("ConmonPid", "ManualStop", "Runtime", "HasBeenStarted", "Platform")
+INTERNAL_KEYS = ("ConmonPid", "ManualStop", "Runtime", "HasBeenStarted", "Platform", "Creating")
 
 
 def inspect_view(rec: Record) -> Record:

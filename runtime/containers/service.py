@@ -232,9 +232,18 @@ class ContainerService:
                            f"\"{self._names[rec['Name']]}\". You have to remove (or rename) that container "
                            "to be able to reuse that name.")
         # Claim the ID and the name in memory before the first await (the loop makes the check
-        # and the claim atomic: of two creates with one name, one wins); one store write at the end.
+        # and the claim atomic: of two creates with one name, one wins). The record is stored at
+        # once, marked Creating, so that a daemon killed mid-create leaves nothing unaccounted:
+        # restore discards such records with whatever rootfs/volumes they got.
         self._records[cid] = rec
         self._names[rec["Name"]] = cid
+        rec["Creating"] = True
+        try:
+            self.store.insert("container", cid, rec, name=rec["Name"])
+        except Conflict:
+            self._records.pop(cid, None)
+            self._names.pop(rec["Name"], None)
+            raise
         try:  # the bundle dirs are made at start: a created container costs one rootfs, no dirs
             fs = await call(self.images.create_rootfs, cid, image["Id"])
             rec["BaseFS"] = fs.get("rootfs") if isinstance(fs, dict) else str(fs)
@@ -244,7 +253,8 @@ class ContainerService:
                 rec["Mounts"] = await self.volumes.prepare_mounts(rec)
             if self.networks is not None:
                 await call(self.networks.prepare, rec)
-            self.store.insert("container", cid, rec, name=rec["Name"])
+            rec.pop("Creating", None)
+            self._save(rec)
             if self.volumes is not None and hasattr(self.volumes, "container_stored"):
                 self.volumes.container_stored(cid)
         except BaseException:
@@ -393,7 +403,7 @@ class ContainerService:
             paths.log, paths.persist, tty=bool(cfg.get("Tty")), stdin=bool(cfg.get("OpenStdin")),
             leave_stdin_open=not cfg.get("StdinOnce"),
         )
-        pid = await self.driver.spawn_conmon(args)
+        pid = await self.driver.spawn_conmon(args, cwd=paths.bundle)
         # Attach requests that arrived before start connect now, before the process runs.
         hooks, lv.attach_hooks = lv.attach_hooks, []
         for hook in hooks:
@@ -912,6 +922,9 @@ class ContainerService:
         for rec in self.store.list("container"):
             self._records[rec["Id"]] = rec
             self._names[rec["Name"]] = rec["Id"]
+        for rec in [r for r in self._records.values() if r.get("Creating")]:
+            log.warning("discarding container %s: the daemon died while creating it", rec["Id"])
+            await self._discard(rec)
         for rec in list(self._records.values()):
             try:
                 await self._readopt(rec)
@@ -1031,7 +1044,7 @@ class ContainerService:
             paths.log, paths.persist, tty=bool(cfg.get("Tty")), stdin=bool(cfg.get("OpenStdin")),
             leave_stdin_open=not cfg.get("StdinOnce"),
         ) + ["--restore", str(image)]
-        return await self.driver.spawn_conmon(args)
+        return await self.driver.spawn_conmon(args, cwd=paths.bundle)
 
 
 def parse_ps(output: str, pids: set[int]) -> dict[str, Any]:

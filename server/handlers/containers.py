@@ -7,7 +7,7 @@ import contextlib
 from typing import Any
 
 import connexion
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 
 from runtime.containers.attach import AttachSession
 from runtime.containers.logs import LogOptions, frame, parse_tail, parse_time
@@ -17,6 +17,10 @@ from server.context import engine
 from server.params import json_stream, parse_filters
 
 RAW_STREAM = "application/vnd.raw-stream"
+# What a hijacking handler returns: the connection already carried the answer, the server
+# swallows it; an explicit response keeps connexion from guessing a content type.
+def hijacked() -> Response:
+    return Response(status_code=200, media_type=RAW_STREAM)
 
 
 async def container_create(body: dict[str, Any], name: str | None = None) -> tuple[dict[str, Any], int]:
@@ -84,7 +88,7 @@ async def container_logs(id_: str, follow: bool = False, since: str | None = Non
 
 
 async def container_attach(id_: str, detach_keys: str | None = None, logs: bool = False, stderr: bool = False,
-                           stdin: bool = False, stdout: bool = False, stream: bool = False) -> None:
+                           stdin: bool = False, stdout: bool = False, stream: bool = False) -> Response:
     session = await engine().containers.attach(id_, bool(stdin), bool(stdout), bool(stderr), bool(logs),
                                                bool(stream), detach_keys)
     conn = await hijack.hijack(connexion.request.scope)
@@ -102,6 +106,7 @@ async def container_attach(id_: str, detach_keys: str | None = None, logs: bool 
             await stdin_task
         session.finish()
         conn.close()
+    return hijacked()
 
 
 async def _client_input(session: AttachSession, conn: hijack.HijackedConnection) -> None:

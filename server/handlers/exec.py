@@ -8,6 +8,7 @@ import socket
 from typing import Any
 
 import connexion
+from starlette.responses import Response
 
 from runtime.containers.attach import DetachScanner, pump_input
 from runtime.containers.execs import ExecSession
@@ -15,7 +16,7 @@ from runtime.containers.logs import STDERR, STDOUT, frame
 from runtime.errors import InvalidParameter
 from server import hijack
 from server.context import engine
-from server.handlers.containers import _dimension
+from server.handlers.containers import _dimension, hijacked
 
 PIPES = {2: STDOUT, 3: STDERR}
 
@@ -40,7 +41,7 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
     execs = engine().containers.execs
     if body.get("Detach"):
         await execs.start(id_, detach=True)
-        return None, 200
+        return Response(status_code=200)
     execs.get(id_)  # 404 before the connection is taken over
     conn = await hijack.hijack(connexion.request.scope)
 
@@ -53,7 +54,7 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
         # The head may already be out: report on the raw stream the way dockerd does.
         conn.write(f"Error: {getattr(exc, 'message', exc)}\r\n".encode())
         conn.close()
-        return None
+        return hijacked()
     assert session is not None
     loop = asyncio.get_running_loop()
     stdin_task = asyncio.ensure_future(_pump_stdin(session, conn.reader)) if session.stdin else None
@@ -80,7 +81,7 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
                 await stdin_task
         session.sock.close()
         conn.close()
-    return None
+    return hijacked()
 
 
 async def _pump_stdin(session: ExecSession, reader: asyncio.StreamReader) -> None:
