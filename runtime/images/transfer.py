@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import shutil
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -153,6 +154,8 @@ class Transfers:
             self.images.events.publish("image", "pull", str(ref), {"name": str(ref)})
         except EngineError as e:
             yield error_message(e.message)
+        except (OSError, sqlite3.OperationalError) as e:  # a full disk, most often: say so in the stream
+            yield error_message(f"pull of {ref} failed: {getattr(e, 'strerror', None) or e}")
         finally:
             shutil.rmtree(plan.workdir, ignore_errors=True)
 
