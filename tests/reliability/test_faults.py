@@ -9,6 +9,8 @@ at different points; the checks hold whatever the cut point was."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -253,3 +255,108 @@ def test_kill_during_pull(tmp_path: Path, registry: LocalRegistry) -> None:
         clean_shutdown_leaves_nothing(srv, c)
     finally:
         srv.stop()
+
+
+@pytest.fixture
+def small_home_srv(tmp_path: Path, registry: LocalRegistry) -> Iterator[RunningServer]:
+    """A server whose --home-dir is a 48 MiB tmpfs: a flood of logs or a big pull fills it."""
+    require_root_stack()
+    s = RunningServer(tmp_path / "srv", extra_args=["--insecure-registries", registry.host])
+    s.home.mkdir(parents=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", str(s.home)], check=True)
+    try:
+        s.start()
+        with s.client() as c:
+            load_busybox(c)
+        yield s
+    finally:
+        s.stop()
+        subprocess.run(["umount", "-R", "-l", str(s.home)], check=False)
+
+
+def fill_disk_with_logs(c: httpx.Client) -> str:
+    """A container that writes its log until the disk is full; returns its ID once it is."""
+    r = c.post("/containers/create", json={"Image": IMAGE, "Cmd": ["yes", "x" * 200]})
+    assert r.status_code == 201, r.text
+    cid = r.json()["Id"]
+    assert c.post(f"/containers/{cid}/start").status_code == 204
+    return cid
+
+
+def free_bytes(path: Path) -> int:
+    st = os.statvfs(path)
+    return st.f_bavail * st.f_frsize
+
+
+def assert_serving(c: httpx.Client, limit: float = 1.0) -> None:
+    start = time.monotonic()
+    assert c.get("/_ping").status_code == 200
+    assert c.get("/containers/json", params={"all": 1}).status_code == 200
+    assert c.get("/info").status_code == 200
+    took = time.monotonic() - start
+    assert took < limit, f"the server took {took:.2f}s to answer"
+
+
+def test_log_flood_until_disk_full_leaves_the_server_serving(small_home_srv: RunningServer) -> None:
+    srv = small_home_srv
+    with srv.client(timeout=30) as c:
+        cid = fill_disk_with_logs(c)
+        deadline = time.monotonic() + 60
+        while free_bytes(srv.home) > (1 << 20) and time.monotonic() < deadline:
+            assert_serving(c, limit=2.0)  # answering while the log floods
+            time.sleep(0.2)
+        assert free_bytes(srv.home) <= (1 << 20), "the flood did not fill the disk"
+        for _ in range(5):
+            assert_serving(c)
+        r = c.get(f"/containers/{cid}/logs", params={"stdout": 1, "tail": "2"})
+        assert r.status_code == 200 and b"xxxx" in r.content
+        assert c.get(f"/containers/{cid}/json").status_code == 200
+        # a write the full disk refuses is a clear error, never a hung or dead server
+        r = c.post("/volumes/create", json={"Name": "on-a-full-disk"})
+        assert r.status_code in (201, 500, 507), r.text
+        if r.status_code != 201:
+            assert "space" in r.json()["message"] or "disk is full" in r.json()["message"], r.text
+        # Recovery: removing the flooding container must free the disk. Known defect (containers,
+        # /tmp/reliability-containers.md #4): the exit handler's store write fails on the full disk,
+        # the container never counts as exited and a forced remove hangs.
+        try:
+            r = c.delete(f"/containers/{cid}", params={"force": 1}, timeout=15)
+        except httpx.ReadTimeout:
+            assert_serving(c)  # the hung remove does not take the server with it
+            pytest.xfail("forced remove of a container whose exit could not be stored hangs (containers defect #4)")
+        assert r.status_code == 204, r.text
+        assert free_bytes(srv.home) > (8 << 20), "removing the container did not free its log"
+        # and the server works normally again
+        r = c.post("/containers/create", json={"Image": IMAGE, "Cmd": ["echo", "after"]})
+        assert r.status_code == 201, r.text
+        assert c.post(f"/containers/{r.json()['Id']}/start").status_code == 204
+        c.post(f"/containers/{r.json()['Id']}/wait")
+        assert b"after" in c.get(f"/containers/{r.json()['Id']}/logs", params={"stdout": 1}).content
+        assert not check_consistent(srv, c)
+
+
+def test_pull_onto_a_full_disk_fails_clearly(small_home_srv: RunningServer, registry: LocalRegistry,
+                                             tmp_path: Path) -> None:
+    srv = small_home_srv
+    big = build_busybox_image_tar(tmp_path / "big.tar", layers=4, filler_bytes=30 << 20, seed="disk-full")
+    registry.seed(big, "fault/toobig:1")
+    ref = f"{registry.host}/fault/toobig:1"
+    with srv.client(timeout=120) as c:
+        r = c.post("/images/create", params={"fromImage": ref})
+        if r.status_code == 200:
+            msgs = [json.loads(x) for x in r.text.splitlines() if x.strip()]
+            errors = [m for m in msgs if "error" in m]
+            assert errors, f"a pull bigger than the disk reported success: {msgs[-3:]}"
+            assert "no space left" in errors[-1]["error"].lower(), errors[-1]
+        else:
+            assert r.status_code >= 400 and "space" in r.json()["message"], r.text
+        assert_serving(c)
+        assert c.get(f"/images/{ref}/json").status_code == 404, "a failed pull left an image"
+        deadline = time.monotonic() + 10
+        while list((srv.home / "images" / "tmp").iterdir()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert list((srv.home / "images" / "tmp").iterdir()) == [], "a failed pull left its temporary files"
+        # the disk is usable again: a container from the image that is there runs
+        r = c.post("/containers/create", json={"Image": IMAGE, "Cmd": ["true"]})
+        assert r.status_code == 201, r.text
+        assert c.post(f"/containers/{r.json()['Id']}/start").status_code == 204
