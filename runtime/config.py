@@ -38,6 +38,8 @@ class DaemonConfig:
     tls_cert: str | None = None
     tls_key: str | None = None
     labels: list[str] = dataclasses.field(default_factory=list)
+    # Host directories Binds may come from (empty: anywhere, as dockerd); a guard for fuzzing and shared hosts.
+    allowed_bind_roots: list[str] = dataclasses.field(default_factory=list)
     image_proxy: str = ""
 
     def __post_init__(self) -> None:

@@ -41,6 +41,8 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
                    help="daemon label, repeatable")
     p.add_argument("--image-proxy", default="", help="proxy for image pulls")
     p.add_argument("--cgroup-parent", default="pouch", help="cgroup (and resource name) prefix")
+    p.add_argument("--allowed-bind-root", action="append", default=[], dest="allowed_bind_roots", metavar="DIR",
+                   help="host directory bind mounts may come from, repeatable (default: anywhere, as dockerd)")
     p.add_argument("--tlsverify", action="store_true", help="require client certificates on TCP listeners")
     p.add_argument("--tlscacert", help="CA certificate for client verification")
     p.add_argument("--tlscert", help="server certificate")
@@ -65,6 +67,7 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
         tls_cacert=a.tlscacert,
         tls_cert=a.tlscert,
         tls_key=a.tlskey,
+        allowed_bind_roots=[os.path.abspath(r) for r in a.allowed_bind_roots],
     )
     try:
         check_tls_flags(config)

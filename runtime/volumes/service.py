@@ -210,7 +210,7 @@ class VolumeService:
 
         wanted: list[tuple[str, MountPoint]] = []  # (volume name, mount) to create/attach
         for spec in host.get("Binds") or []:
-            bind = parse_bind(spec)
+            bind = parse_bind(spec, self.engine.config.allowed_bind_roots)
             mp = {
                 "Type": "volume" if bind.volume else "bind",
                 "Name": bind.source if bind.volume else "",

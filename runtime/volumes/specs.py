@@ -10,6 +10,7 @@ import dataclasses
 import os
 import posixpath
 import re
+from collections.abc import Sequence
 
 from runtime.errors import InvalidParameter
 
@@ -51,7 +52,19 @@ class BindSpec:
     mode: str
 
 
-def parse_bind(spec: str) -> BindSpec:
+def check_bind_source(source: str, allowed_roots: Sequence[str]) -> None:
+    """With ``--allowed-bind-root`` set, a host path must resolve (symlinks followed) inside one of them."""
+    if not allowed_roots:
+        return
+    real = os.path.realpath(source)
+    for root in allowed_roots:
+        base = os.path.realpath(root)
+        if real == base or real.startswith(base.rstrip("/") + "/"):
+            return
+    raise InvalidParameter(f"bind source {source} is outside the allowed bind roots ({', '.join(allowed_roots)})")
+
+
+def parse_bind(spec: str, allowed_roots: Sequence[str] = ()) -> BindSpec:
     if not isinstance(spec, str) or not spec:
         raise InvalidParameter(f"invalid bind {spec!r}: want host-src:container-dest[:ro|rw]")
     parts = spec.split(":")
@@ -67,6 +80,7 @@ def parse_bind(spec: str) -> BindSpec:
         source = posixpath.normpath(source)
         if not os.path.exists(source):
             raise InvalidParameter(f"invalid bind {spec!r}: host path {source} does not exist")
+        check_bind_source(source, allowed_roots)
         return BindSpec(source, destination, False, rw, propagation or "rprivate", mode)
     if "/" in source or source in (".", ".."):
         raise InvalidParameter(f"invalid bind {spec!r}: host path must be absolute")
