@@ -271,6 +271,10 @@ def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: li
     for dest in host.get("Tmpfs") or {}:
         if not dest.startswith("/"):
             raise InvalidParameter(f"invalid tmpfs mount point {dest!r}: must be absolute")
+    log_type = (host.get("LogConfig") or {}).get("Type") or "json-file"
+    if log_type != "json-file":
+        warnings.append(f"logging driver {log_type!r} is not supported: logs are kept by conmon and "
+                        "read back as json-file would be")
     policy = host.get("RestartPolicy") or {}
     check_restart_policy(policy)
     if host.get("AutoRemove") and policy.get("Name") not in (None, "", "no"):

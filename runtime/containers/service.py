@@ -482,6 +482,7 @@ class ContainerService:
         """What ``runc delete`` does for a stopped container, without spawning it: remove the
         (now empty) cgroups and the state dir. False if something is still busy."""
         cgpath = self.cgroups_path(rec).lstrip("/")
+        prefix = self.config.cgroup_parent.strip("/")
         ok = True
         for ctrl in CGROUP_CONTROLLERS:
             d = Path("/sys/fs/cgroup") / ctrl / cgpath
@@ -490,6 +491,16 @@ class ContainerService:
                     d.rmdir()
                 except OSError:
                     ok = False
+                    continue
+            # a HostConfig.CgroupParent level below our prefix goes with its last container
+            top = Path("/sys/fs/cgroup") / ctrl / prefix
+            parent = d.parent
+            while ok and top in parent.parents:
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break
+                parent = parent.parent
         if ok:
             shutil.rmtree(self.driver.runc_root / rec["Id"], ignore_errors=True)
         return ok

@@ -165,10 +165,11 @@ def test_create_rejects_what_the_host_cannot_honour(client: httpx.Client, host: 
 
 def test_create_warns_about_unsupported_fields(client: httpx.Client) -> None:
     r = client.post("/containers/create", json={"Image": IMAGE, "Cmd": ["true"],
-                                               "HostConfig": {"BlkioWeight": 300, "KernelMemory": 64 << 20}})
+                                               "HostConfig": {"BlkioWeight": 300, "KernelMemory": 64 << 20,
+                                                              "LogConfig": {"Type": "syslog"}}})
     assert r.status_code == 201
     warnings = " ".join(r.json()["Warnings"])
-    assert "BlkioWeight" in warnings
+    assert "BlkioWeight" in warnings and "syslog" in warnings
     client.delete(f"/containers/{r.json()['Id']}")
 
 
@@ -211,6 +212,22 @@ def test_resources_are_in_the_cgroups(client: httpx.Client) -> None:
     })
     assert code == 0, err
     assert out.split() == [str(64 << 20), str(32 << 20), "512", "50000", "100000", "42", "0", "10"]
+
+
+def test_cgroup_parent_nests_under_the_prefix(client: httpx.Client, server: RunningServer) -> None:
+    cid = create(client, ["sleep", "100"], StopTimeout=0, HostConfig={"CgroupParent": "grp", "Memory": 32 << 20,
+                                                                        "NetworkMode": "none"})
+    try:
+        client.post(f"/containers/{cid}/start")
+        cg = Path(f"/sys/fs/cgroup/memory/pouch-{server.tag}/grp/{cid}")
+        assert (cg / "memory.limit_in_bytes").read_text().strip() == str(32 << 20)
+        client.post(f"/containers/{cid}/stop", params={"t": 0})
+        deadline = time.monotonic() + 3
+        while cg.parent.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not cg.exists() and not cg.parent.exists()
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
 
 
 def test_nano_cpus(client: httpx.Client) -> None:
