@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from runtime.containers.inotify import FileWatch
 from runtime.containers.records import parse_rfc3339
@@ -21,7 +22,8 @@ from runtime.errors import InvalidParameter
 
 STDIN, STDOUT, STDERR = 0, 1, 2
 STREAMS = {b"stdout": STDOUT, b"stderr": STDERR}
-CHUNK = 256 * 1024
+CHUNK = 256 * 1024  # bytes per response chunk
+BLOCK = 4 * 1024 * 1024  # bytes read from the log file at a time
 
 
 def frame(stream: int, data: bytes) -> bytes:
@@ -123,47 +125,69 @@ def _docker_ts(ts: bytes) -> bytes:
     return ts[:-6] + b"Z" if ts.endswith(b"+00:00") else ts
 
 
-def read_existing(path: Path, fmt: LogFormatter, tail: int) -> tuple[list[bytes], int]:
-    """Everything already in the log (blocking: call in a thread): rendered chunks and the
-    offset of the first byte not consumed (the start of an incomplete last line)."""
+def existing_chunks(path: Path, fmt: LogFormatter, tail: int, state: dict[str, Any]) -> Iterator[bytes]:
+    """Rendered chunks of what is already in the log, read block by block so memory stays
+    bounded whatever the log size (blocking: step it from a thread). ``state`` receives the
+    offset of the first byte not consumed and the partial lines still open, for a follower."""
+    state.setdefault("offset", 0)
+    pending: dict[int, bytearray] = state.setdefault("pending", {})
+    last: deque[LogLine] | None = deque(maxlen=tail) if tail > 0 else None
     try:
-        raw = path.read_bytes()
+        f = path.open("rb")
     except FileNotFoundError:
-        return [], 0
-    end = raw.rfind(b"\n") + 1
-    pending: dict[int, bytearray] = {}
-    lines: Iterator[LogLine] | deque[LogLine] = parse_lines(raw[:end], pending)
-    if tail >= 0:
-        lines = deque((ln for ln in lines if fmt.wanted(ln)), maxlen=tail) if tail else deque()
-        selected: Iterator[LogLine] = iter(lines)
-        check = False
-    else:
-        selected = iter(lines)
-        check = True
-    chunks: list[bytes] = []
-    buf = bytearray()
-    for ln in selected:
-        if check and not fmt.wanted(ln):
-            continue
-        buf += fmt.render(ln)
-        if len(buf) >= CHUNK:
-            chunks.append(bytes(buf))
-            buf.clear()
-    if buf:
-        chunks.append(bytes(buf))
-    return chunks, end
+        return
+    with f:
+        carry = b""
+        buf = bytearray()
+        while True:
+            block = f.read(BLOCK)
+            if not block:
+                break
+            data = carry + block
+            end = data.rfind(b"\n") + 1
+            carry = data[end:]
+            state["offset"] += end
+            for ln in parse_lines(data[:end], pending):
+                if tail == 0 or not fmt.wanted(ln):
+                    continue
+                if last is not None:
+                    last.append(ln)
+                    continue
+                buf += fmt.render(ln)
+                if len(buf) >= CHUNK:
+                    yield bytes(buf)
+                    buf.clear()
+        for ln in last or ():
+            buf += fmt.render(ln)
+            if len(buf) >= CHUNK:
+                yield bytes(buf)
+                buf.clear()
+        if buf:
+            yield bytes(buf)
+
+
+def read_existing(path: Path, fmt: LogFormatter, tail: int) -> tuple[list[bytes], int]:
+    """All of :func:`existing_chunks` at once, with the offset reached (tests, small logs)."""
+    state: dict[str, Any] = {}
+    chunks = list(existing_chunks(path, fmt, tail, state))
+    return chunks, int(state.get("offset", 0))
 
 
 async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool],
                       exited: asyncio.Event | None = None) -> AsyncIterator[bytes]:
     fmt = LogFormatter(opts)
-    chunks, offset = await asyncio.to_thread(read_existing, path, fmt, opts.tail)
-    for c in chunks:
-        yield c
+    state: dict[str, Any] = {}
+    chunks = existing_chunks(path, fmt, opts.tail, state)
+    while True:
+        chunk = await asyncio.to_thread(next, chunks, None)
+        if chunk is None:
+            break
+        yield chunk
     if not opts.follow or not running():
         return
+    offset: int = state.get("offset", 0)
     watch = FileWatch(path)
-    pending: dict[int, bytearray] = {}
+    pending: dict[int, bytearray] = state.get("pending", {})
     waker: asyncio.Task[None] | None = None
     if exited is not None:
         async def wake_on_exit() -> None:

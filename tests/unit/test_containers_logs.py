@@ -42,3 +42,17 @@ def test_frame_header() -> None:
 def test_detach_keys() -> None:
     assert parse_detach_keys(None) == b"\x10\x11"
     assert parse_detach_keys("ctrl-a,x") == b"\x01x"
+
+
+def test_blocks_join_lines_cut_at_a_block_edge(tmp_path: Path, monkeypatch: object) -> None:
+    import runtime.containers.logs as logs
+
+    p = tmp_path / "log"
+    lines = [f"2024-01-01T00:00:0{i % 10}.000000000+00:00 stdout F line-{i}\n".encode() for i in range(50)]
+    p.write_bytes(b"".join(lines))
+    monkeypatch.setattr(logs, "BLOCK", 37)  # type: ignore[attr-defined]
+    chunks, offset = read_existing(p, LogFormatter(LogOptions(tty=True)), -1)
+    assert b"".join(chunks) == b"".join(f"line-{i}\n".encode() for i in range(50))
+    assert offset == p.stat().st_size
+    chunks, _ = read_existing(p, LogFormatter(LogOptions(tty=True)), 3)
+    assert b"".join(chunks) == b"line-47\nline-48\nline-49\n"
