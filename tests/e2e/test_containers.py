@@ -889,3 +889,18 @@ def test_stats_stream_ends_with_the_container(client: httpx.Client) -> None:
         assert len(lines) == 1 and lines[0]["id"] == cid
     finally:
         client.delete(f"/containers/{cid}")
+
+
+def test_interactive_tty_shell_over_attach(client: httpx.Client, server: RunningServer) -> None:
+    cid = create(client, ["sh"], Tty=True, OpenStdin=True)
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        head, sock = hijack(server, f"/containers/{cid}/attach?stream=1&stdin=1&stdout=1&stderr=1")
+        sock.sendall(b"echo hello-$((6*7))\n")
+        time.sleep(0.3)
+        sock.sendall(b"exit 4\n")
+        raw = read_all(sock, head.partition(b"\r\n\r\n")[2])
+        assert b"hello-42" in raw and not raw.startswith(b"\x01\x00\x00\x00")  # raw stream, no frames
+        assert client.post(f"/containers/{cid}/wait").json()["StatusCode"] == 4
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
