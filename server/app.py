@@ -15,12 +15,13 @@ from runtime.config import DaemonConfig
 from runtime.engine import Engine
 from server import context, errors
 from server.app_spec import load_spec
+from server.limits import RequestLimits
 from server.middleware import DockerCompatMiddleware, boolean_query_params
 from server.resolver import PouchResolver
 
 log = logging.getLogger("pouch.server")
 
-def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerCompatMiddleware:
+def create_app(config: DaemonConfig, engine: Engine | None = None) -> RequestLimits:
     """The whole server as one ASGI app. ``engine`` may be given (tests); else the
     lifespan creates it from ``config`` inside the serving process."""
 
@@ -48,4 +49,4 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
     )
     for exc_class, handler in errors.HANDLERS:
         app.add_error_handler(exc_class, handler)
-    return DockerCompatMiddleware(app, boolean_query_params(spec))
+    return RequestLimits(DockerCompatMiddleware(app, boolean_query_params(spec)))
