@@ -85,7 +85,7 @@ class _Archive:
             raise InvalidParameter(f"archive entry {name!r} is too large for JSON metadata")
         try:
             return json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than the parser goes
             raise InvalidParameter(f"archive entry {name!r} is not valid JSON") from None
 
 
