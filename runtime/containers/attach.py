@@ -49,8 +49,17 @@ def parse_detach_keys(spec: str | None) -> bytes:
 
 
 class AttachSession:
-    def __init__(self, svc: ContainerService, rec: Record, stdin: bool, stdout: bool, stderr: bool,
-                 logs: bool, stream: bool, detach_keys: bytes) -> None:
+    def __init__(
+        self,
+        svc: ContainerService,
+        rec: Record,
+        stdin: bool,
+        stdout: bool,
+        stderr: bool,
+        logs: bool,
+        stream: bool,
+        detach_keys: bytes,
+    ) -> None:
         self.svc = svc
         self.rec = rec
         self.tty = bool(rec["Config"].get("Tty"))

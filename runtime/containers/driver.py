@@ -125,9 +125,13 @@ class Driver:
     # -- runc ----------------------------------------------------------------------------
     async def runc_cmd(self, *args: str, check: bool = True, stdin: bytes | None = None) -> tuple[int, bytes]:
         proc = await asyncio.create_subprocess_exec(
-            self.runc, "--root", str(self.runc_root), *args,
+            self.runc,
+            "--root",
+            str(self.runc_root),
+            *args,
             stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
         )
         out, _ = await proc.communicate(stdin)
         rc = proc.returncode or 0
@@ -208,14 +212,53 @@ class Driver:
         return pids
 
     # -- conmon --------------------------------------------------------------------------
-    def conmon_args(self, cid: str, uuid: str, name: str, bundle: Path, pidfile: Path, conmon_pidfile: Path,
-                    exit_dir: Path, log_path: Path, persist: Path, tty: bool, stdin: bool,
-                    leave_stdin_open: bool) -> list[str]:
+    def conmon_args(
+        self,
+        cid: str,
+        uuid: str,
+        name: str,
+        bundle: Path,
+        pidfile: Path,
+        conmon_pidfile: Path,
+        exit_dir: Path,
+        log_path: Path,
+        persist: Path,
+        tty: bool,
+        stdin: bool,
+        leave_stdin_open: bool,
+    ) -> list[str]:
         args = [
-            self.conmon, "--api-version", "1", "-c", cid, "-u", uuid, "-n", name, "-r", self.runc,
-            "-b", str(bundle), "-p", str(pidfile), "-P", str(conmon_pidfile), "--exit-dir", str(exit_dir),
-            "--socket-dir-path", str(self.socks), "-l", f"k8s-file:{log_path}", "-0", str(persist),
-            "--runtime-arg", "--root", "--runtime-arg", str(self.runc_root), "--log-level", "error",
+            self.conmon,
+            "--api-version",
+            "1",
+            "-c",
+            cid,
+            "-u",
+            uuid,
+            "-n",
+            name,
+            "-r",
+            self.runc,
+            "-b",
+            str(bundle),
+            "-p",
+            str(pidfile),
+            "-P",
+            str(conmon_pidfile),
+            "--exit-dir",
+            str(exit_dir),
+            "--socket-dir-path",
+            str(self.socks),
+            "-l",
+            f"k8s-file:{log_path}",
+            "-0",
+            str(persist),
+            "--runtime-arg",
+            "--root",
+            "--runtime-arg",
+            str(self.runc_root),
+            "--log-level",
+            "error",
             "--syslog",
         ]
         if tty:
@@ -226,8 +269,13 @@ class Driver:
                 args.append("--leave-stdin-open")
         return args
 
-    async def spawn_conmon(self, args: list[str], extra_env: dict[str, str] | None = None,
-                           on_attach_ready: Callable[[], Any] | None = None, cwd: Path | None = None) -> int:
+    async def spawn_conmon(
+        self,
+        args: list[str],
+        extra_env: dict[str, str] | None = None,
+        on_attach_ready: Callable[[], Any] | None = None,
+        cwd: Path | None = None,
+    ) -> int:
         """Run conmon; returns the container (or exec) process pid that conmon reports.
 
         ``cwd``: conmon also drops an ``oom`` marker in its working directory: keep it in the bundle.
@@ -248,8 +296,13 @@ class Driver:
         env.update(extra_env or {})
         try:
             proc = await asyncio.create_subprocess_exec(
-                *args, env=env, pass_fds=pass_fds, stdin=asyncio.subprocess.DEVNULL, cwd=cwd,
-                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+                *args,
+                env=env,
+                pass_fds=pass_fds,
+                stdin=asyncio.subprocess.DEVNULL,
+                cwd=cwd,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.DEVNULL,
             )
         finally:
             for fd in close_after:

@@ -102,33 +102,68 @@ class ExecService:
 
     def inspect(self, exec_id: str) -> Exec:
         ex = self.get(exec_id)
-        return {k: ex[k] for k in ("ID", "ContainerID", "Running", "ExitCode", "Pid", "CanRemove", "DetachKeys",
-                                   "OpenStdin", "OpenStdout", "OpenStderr", "ProcessConfig")}
+        return {
+            k: ex[k]
+            for k in (
+                "ID",
+                "ContainerID",
+                "Running",
+                "ExitCode",
+                "Pid",
+                "CanRemove",
+                "DetachKeys",
+                "OpenStdin",
+                "OpenStdout",
+                "OpenStderr",
+                "ProcessConfig",
+            )
+        }
 
-    async def start(self, exec_id: str, detach: bool,
-                    on_attached: Callable[[ExecSession], Awaitable[None]] | None = None) -> ExecSession | None:
+    async def start(
+        self, exec_id: str, detach: bool, on_attached: Callable[[ExecSession], Awaitable[None]] | None = None
+    ) -> ExecSession | None:
         """Run the exec. Attached: ``on_attached`` gets the session once conmon's socket is
         connected (before the process runs), and the session is returned."""
         ex = self.get(exec_id)
         rec = self.containers.get(ex["ContainerID"])
         self._check_container(rec)
         if ex["Started"]:
-            raise Conflict(f"Error: Exec command {ex['ID']} has already run" if not ex["Running"]
-                           else f"Error: Exec command {ex['ID']} is already running")
+            raise Conflict(
+                f"Error: Exec command {ex['ID']} has already run"
+                if not ex["Running"]
+                else f"Error: Exec command {ex['ID']} is already running"
+            )
         ex["Started"] = True
         pc = ex["ProcessConfig"]
         paths = self.containers.paths(rec["Id"])
         d = self.dir(ex["ID"])
         d.mkdir(parents=True, exist_ok=True)
         spec = json.loads(paths.config_json.read_text())
-        proc = ocispec.exec_process(spec, Path(spec["root"]["path"]), [pc["entrypoint"]] + pc["arguments"],
-                                    ex["Env"], pc["user"], pc["tty"], pc["privileged"])
+        proc = ocispec.exec_process(
+            spec,
+            Path(spec["root"]["path"]),
+            [pc["entrypoint"]] + pc["arguments"],
+            ex["Env"],
+            pc["user"],
+            pc["tty"],
+            pc["privileged"],
+        )
         (d / "process.json").write_text(json.dumps(proc))
         attach = not detach
         drv = self.containers.driver
         args = drv.conmon_args(
-            rec["Id"], ex["ID"], rec["Name"], d, d / "pid", d / "conmon.pid", d, d / "exec.log", d,
-            tty=pc["tty"], stdin=attach and ex["OpenStdin"], leave_stdin_open=False,
+            rec["Id"],
+            ex["ID"],
+            rec["Name"],
+            d,
+            d / "pid",
+            d / "conmon.pid",
+            d,
+            d / "exec.log",
+            d,
+            tty=pc["tty"],
+            stdin=attach and ex["OpenStdin"],
+            leave_stdin_open=False,
         ) + ["-e", "--exec-process-spec", str(d / "process.json")]
         done = asyncio.Event()
         self._done[ex["ID"]] = done
@@ -153,11 +188,13 @@ class ExecService:
                 session.sock.close()
             raise
         ex.update(Running=True, Pid=pid)
-        self.containers._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]),
-                                 execID=ex["ID"])
+        self.containers._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])
         conmon = drv.conmon_pid(d / "conmon.pid") or 0
-        self._watches[ex["ID"]] = ProcessWatch(conmon, lambda: self._exited(ex["ID"])) if conmon else \
-            ProcessWatch(pid, lambda: self._exited(ex["ID"]))
+        self._watches[ex["ID"]] = (
+            ProcessWatch(conmon, lambda: self._exited(ex["ID"]))
+            if conmon
+            else ProcessWatch(pid, lambda: self._exited(ex["ID"]))
+        )
         return session
 
     def _exited(self, exec_id: str) -> None:

@@ -25,22 +25,78 @@ CAPABILITIES = (
 ).split()
 
 # Sysctls that live in a namespace the container owns (dockerd's whitelist).
-NAMESPACED_SYSCTLS = ("kernel.msgmax", "kernel.msgmnb", "kernel.msgmni", "kernel.sem", "kernel.shmall",
-                      "kernel.shmmax", "kernel.shmmni", "kernel.shm_rmid_forced")
+NAMESPACED_SYSCTLS = (
+    "kernel.msgmax",
+    "kernel.msgmnb",
+    "kernel.msgmni",
+    "kernel.sem",
+    "kernel.shmall",
+    "kernel.shmmax",
+    "kernel.shmmni",
+    "kernel.shm_rmid_forced",
+)
 NAMESPACED_SYSCTL_PREFIXES = ("fs.mqueue.", "net.")
 
 # Fields this engine does not implement on Linux: a non-default value earns a Warning.
 UNSUPPORTED_CONFIG = ("DiskQuota", "QuotaID", "NetPriority", "Rich", "RichMode", "Snapshotter", "MacAddress")
-UNSUPPORTED_HOST = ("CpuCount", "CpuPercent", "IOMaximumBandwidth", "IOMaximumIOps", "IntelRdtL3Cbm",
-                    "MemoryExtra", "MemoryForceEmptyCtl", "MemoryWmarkRatio", "ScheLatSwitch", "NvidiaConfig",
-                    "StorageOpt", "UsernsMode", "DeviceCgroupRules", "Rich", "RichMode", "VolumeDriver",
-                    "ContainerIDFile", "ConsoleSize", "Isolation", "Cgroup", "EnableLxcfs")
+UNSUPPORTED_HOST = (
+    "CpuCount",
+    "CpuPercent",
+    "IOMaximumBandwidth",
+    "IOMaximumIOps",
+    "IntelRdtL3Cbm",
+    "MemoryExtra",
+    "MemoryForceEmptyCtl",
+    "MemoryWmarkRatio",
+    "ScheLatSwitch",
+    "NvidiaConfig",
+    "StorageOpt",
+    "UsernsMode",
+    "DeviceCgroupRules",
+    "Rich",
+    "RichMode",
+    "VolumeDriver",
+    "ContainerIDFile",
+    "ConsoleSize",
+    "Isolation",
+    "Cgroup",
+    "EnableLxcfs",
+)
 
 SIGNALS = {
-    "ABRT": 6, "ALRM": 14, "BUS": 7, "CHLD": 17, "CONT": 18, "FPE": 8, "HUP": 1, "ILL": 4, "INT": 2, "IO": 29,
-    "IOT": 6, "KILL": 9, "PIPE": 13, "POLL": 29, "PROF": 27, "PWR": 30, "QUIT": 3, "SEGV": 11, "STKFLT": 16,
-    "STOP": 19, "SYS": 31, "TERM": 15, "TRAP": 5, "TSTP": 20, "TTIN": 21, "TTOU": 22, "URG": 23, "USR1": 10,
-    "USR2": 12, "VTALRM": 26, "WINCH": 28, "XCPU": 24, "XFSZ": 25,
+    "ABRT": 6,
+    "ALRM": 14,
+    "BUS": 7,
+    "CHLD": 17,
+    "CONT": 18,
+    "FPE": 8,
+    "HUP": 1,
+    "ILL": 4,
+    "INT": 2,
+    "IO": 29,
+    "IOT": 6,
+    "KILL": 9,
+    "PIPE": 13,
+    "POLL": 29,
+    "PROF": 27,
+    "PWR": 30,
+    "QUIT": 3,
+    "SEGV": 11,
+    "STKFLT": 16,
+    "STOP": 19,
+    "SYS": 31,
+    "TERM": 15,
+    "TRAP": 5,
+    "TSTP": 20,
+    "TTIN": 21,
+    "TTOU": 22,
+    "URG": 23,
+    "USR1": 10,
+    "USR2": 12,
+    "VTALRM": 26,
+    "WINCH": 28,
+    "XCPU": 24,
+    "XFSZ": 25,
 }
 
 
@@ -105,11 +161,15 @@ def check_resources(res: dict[str, Any], warnings: list[str], updating: bool = F
         if res["KernelMemory"] < 4 * 1024 * 1024:
             raise InvalidParameter("Minimum kernel memory limit allowed is 4MB")
         if not hostcaps.kernel_memory_supported():
-            warnings.append("Your kernel does not support kernel memory limit capabilities or the kernel "
-                            "memory limit is not applied, KernelMemory discarded.")
+            warnings.append(
+                "Your kernel does not support kernel memory limit capabilities or the kernel "
+                "memory limit is not applied, KernelMemory discarded."
+            )
     if res.get("OomKillDisable") and not memory:
-        warnings.append("OOM killer is disabled for the container, but no memory limit is set, "
-                        "this can result in the system running out of resources.")
+        warnings.append(
+            "OOM killer is disabled for the container, but no memory limit is set, "
+            "this can result in the system running out of resources."
+        )
     nano = res.get("NanoCpus") or 0
     if nano:
         if res.get("CpuQuota") or res.get("CpuPeriod"):
@@ -138,8 +198,10 @@ def check_resources(res: dict[str, Any], warnings: list[str], updating: bool = F
     if res.get("CpuRealtimePeriod") or res.get("CpuRealtimeRuntime"):
         warnings.append("CpuRealtimePeriod/CpuRealtimeRuntime are not applied by this engine, discarded.")
     if res.get("BlkioWeight") or res.get("BlkioWeightDevice"):
-        warnings.append("Your kernel does not support Block I/O weight or the cgroup is not enabled, "
-                        "BlkioWeight/BlkioWeightDevice discarded.")
+        warnings.append(
+            "Your kernel does not support Block I/O weight or the cgroup is not enabled, "
+            "BlkioWeight/BlkioWeightDevice discarded."
+        )
     weight = res.get("BlkioWeight") or 0
     if weight and not 10 <= weight <= 1000:
         raise InvalidParameter("Range of blkio weight is from 10 to 1000")
@@ -173,8 +235,9 @@ def check_device(dev: dict[str, Any]) -> None:
     if not host:
         raise InvalidParameter("Devices: PathOnHost is required")
     if not os.path.exists(host):
-        raise InvalidParameter(f"error gathering device information while adding custom device {host!r}: "
-                               "no such file or directory")
+        raise InvalidParameter(
+            f"error gathering device information while adding custom device {host!r}: no such file or directory"
+        )
     perms = dev.get("CgroupPermissions") or "rwm"
     if not perms or set(perms) - set("rwm"):
         raise InvalidParameter(f"invalid device cgroup permissions {perms!r}: want a combination of r, w, m")
@@ -183,7 +246,7 @@ def check_device(dev: dict[str, Any]) -> None:
 def check_ns_mode(value: str | None, field: str, allow_container: bool) -> None:
     if not value or value in ("host", "private", "shareable") or (field == "UTSMode" and value == "host"):
         return
-    if allow_container and value.startswith("container:") and value[len("container:"):]:
+    if allow_container and value.startswith("container:") and value[len("container:") :]:
         return
     raise InvalidParameter(f"invalid {field}: {value}")
 
@@ -273,8 +336,9 @@ def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: li
             raise InvalidParameter(f"invalid tmpfs mount point {dest!r}: must be absolute")
     log_type = (host.get("LogConfig") or {}).get("Type") or "json-file"
     if log_type != "json-file":
-        warnings.append(f"logging driver {log_type!r} is not supported: logs are kept by conmon and "
-                        "read back as json-file would be")
+        warnings.append(
+            f"logging driver {log_type!r} is not supported: logs are kept by conmon and read back as json-file would be"
+        )
     policy = host.get("RestartPolicy") or {}
     check_restart_policy(policy)
     if host.get("AutoRemove") and policy.get("Name") not in (None, "", "no"):

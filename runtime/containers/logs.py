@@ -173,8 +173,9 @@ def read_existing(path: Path, fmt: LogFormatter, tail: int) -> tuple[list[bytes]
     return chunks, int(state.get("offset", 0))
 
 
-async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool],
-                      exited: asyncio.Event | None = None) -> AsyncIterator[bytes]:
+async def stream_logs(
+    path: Path, opts: LogOptions, running: Callable[[], bool], exited: asyncio.Event | None = None
+) -> AsyncIterator[bytes]:
     fmt = LogFormatter(opts)
     state: dict[str, Any] = {}
     chunks = existing_chunks(path, fmt, opts.tail, state)
@@ -190,6 +191,7 @@ async def stream_logs(path: Path, opts: LogOptions, running: Callable[[], bool],
     pending: dict[int, bytearray] = state.get("pending", {})
     waker: asyncio.Task[None] | None = None
     if exited is not None:
+
         async def wake_on_exit() -> None:
             await exited.wait()
             watch.wake()

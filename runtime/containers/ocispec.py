@@ -17,11 +17,35 @@ DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 DEFAULT_SHM_SIZE = 64 * 1024 * 1024
 
 # dockerd's default capability set.
-DEFAULT_CAPS = ["CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP",
-                "SETPCAP", "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE"]
+DEFAULT_CAPS = [
+    "CHOWN",
+    "DAC_OVERRIDE",
+    "FSETID",
+    "FOWNER",
+    "MKNOD",
+    "NET_RAW",
+    "SETGID",
+    "SETUID",
+    "SETFCAP",
+    "SETPCAP",
+    "NET_BIND_SERVICE",
+    "SYS_CHROOT",
+    "KILL",
+    "AUDIT_WRITE",
+]
 
-DEFAULT_MASKED = ["/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
-                  "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware"]
+DEFAULT_MASKED = [
+    "/proc/asound",
+    "/proc/acpi",
+    "/proc/kcore",
+    "/proc/keys",
+    "/proc/latency_stats",
+    "/proc/timer_list",
+    "/proc/timer_stats",
+    "/proc/sched_debug",
+    "/proc/scsi",
+    "/sys/firmware",
+]
 DEFAULT_READONLY = ["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"]
 
 # Device nodes every container gets (runc creates them) and their cgroup rules.
@@ -201,10 +225,26 @@ def device_entries(host: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dic
         kind = "b" if (st.st_mode & 0o170000) == 0o060000 else "c"
         inside = dev.get("PathInContainer") or path
         major, minor = os.major(st.st_rdev), os.minor(st.st_rdev)
-        devices.append({"path": inside, "type": kind, "major": major, "minor": minor, "fileMode": st.st_mode & 0o777,
-                        "uid": 0, "gid": 0})
-        rules.append({"allow": True, "type": kind, "major": major, "minor": minor,
-                      "access": dev.get("CgroupPermissions") or "rwm"})
+        devices.append(
+            {
+                "path": inside,
+                "type": kind,
+                "major": major,
+                "minor": minor,
+                "fileMode": st.st_mode & 0o777,
+                "uid": 0,
+                "gid": 0,
+            }
+        )
+        rules.append(
+            {
+                "allow": True,
+                "type": kind,
+                "major": major,
+                "minor": minor,
+                "access": dev.get("CgroupPermissions") or "rwm",
+            }
+        )
     return devices, rules
 
 
@@ -214,16 +254,32 @@ def base_mounts(host: dict[str, Any]) -> list[dict[str, Any]]:
     sys_opts = ["nosuid", "noexec", "nodev"] + ([] if privileged else ["ro"])
     return [
         {"destination": "/proc", "type": "proc", "source": "proc", "options": ["nosuid", "noexec", "nodev"]},
-        {"destination": "/dev", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "strictatime", "mode=755",
-                                                                              "size=65536k"]},
-        {"destination": "/dev/pts", "type": "devpts", "source": "devpts",
-         "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"]},
-        {"destination": "/dev/shm", "type": "tmpfs", "source": "shm",
-         "options": ["nosuid", "noexec", "nodev", "mode=1777", f"size={shm}"]},
+        {
+            "destination": "/dev",
+            "type": "tmpfs",
+            "source": "tmpfs",
+            "options": ["nosuid", "strictatime", "mode=755", "size=65536k"],
+        },
+        {
+            "destination": "/dev/pts",
+            "type": "devpts",
+            "source": "devpts",
+            "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5"],
+        },
+        {
+            "destination": "/dev/shm",
+            "type": "tmpfs",
+            "source": "shm",
+            "options": ["nosuid", "noexec", "nodev", "mode=1777", f"size={shm}"],
+        },
         {"destination": "/dev/mqueue", "type": "mqueue", "source": "mqueue", "options": ["nosuid", "noexec", "nodev"]},
         {"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": sys_opts},
-        {"destination": "/sys/fs/cgroup", "type": "cgroup", "source": "cgroup",
-         "options": ["nosuid", "noexec", "nodev", "relatime"] + ([] if privileged else ["ro"])},
+        {
+            "destination": "/sys/fs/cgroup",
+            "type": "cgroup",
+            "source": "cgroup",
+            "options": ["nosuid", "noexec", "nodev", "relatime"] + ([] if privileged else ["ro"]),
+        },
     ]
 
 
@@ -314,8 +370,10 @@ def build_spec(
     }
     if config.get("Tty"):
         process["consoleSize"] = {"height": 24, "width": 80}
-    rlimits = [{"type": "RLIMIT_" + ul["Name"].upper(), "soft": ul["Soft"], "hard": ul["Hard"]}
-               for ul in host.get("Ulimits") or []]
+    rlimits = [
+        {"type": "RLIMIT_" + ul["Name"].upper(), "soft": ul["Soft"], "hard": ul["Hard"]}
+        for ul in host.get("Ulimits") or []
+    ]
     if rlimits:
         process["rlimits"] = rlimits
     if host.get("OomScoreAdj"):
@@ -330,8 +388,9 @@ def build_spec(
     for dest, src in (network_files or {}).items():
         if dest not in taken:
             ro = bool(host.get("ReadonlyRootfs"))
-            oci_mounts.append({"destination": dest, "type": "bind", "source": src,
-                               "options": ["rbind", "ro" if ro else "rw"]})
+            oci_mounts.append(
+                {"destination": dest, "type": "bind", "source": src, "options": ["rbind", "ro" if ro else "rw"]}
+            )
     oci_mounts += user_mounts
 
     devices, device_rules = device_entries(host)
@@ -382,8 +441,13 @@ def _no_new_privileges(opts: list[str] | None) -> bool:
 
 
 def exec_process(
-    container_spec: dict[str, Any], rootfs: Path, cmd: list[str], env: list[str] | None, user: str,
-    tty: bool, privileged: bool,
+    container_spec: dict[str, Any],
+    rootfs: Path,
+    cmd: list[str],
+    env: list[str] | None,
+    user: str,
+    tty: bool,
+    privileged: bool,
 ) -> dict[str, Any]:
     """The OCI process for an exec: the container's process with the exec's own args/env/user."""
     base = container_spec["process"]

@@ -66,28 +66,58 @@ def parse_rfc3339(text: str) -> float:
     head, dot, rest = text.partition(".")
     if dot:
         digits = len(rest) - len(rest.lstrip("0123456789"))
-        text = f"{head}.{rest[:min(digits, 6)]}{rest[digits:]}"
+        text = f"{head}.{rest[: min(digits, 6)]}{rest[digits:]}"
     return datetime.datetime.fromisoformat(text).timestamp()
 
 
 def new_state() -> dict[str, Any]:
     return {
-        "Status": "created", "Running": False, "Paused": False, "Restarting": False, "OOMKilled": False,
-        "Dead": False, "Pid": 0, "ExitCode": 0, "Error": "", "StartedAt": ZERO_TIME, "FinishedAt": ZERO_TIME,
+        "Status": "created",
+        "Running": False,
+        "Paused": False,
+        "Restarting": False,
+        "OOMKilled": False,
+        "Dead": False,
+        "Pid": 0,
+        "ExitCode": 0,
+        "Error": "",
+        "StartedAt": ZERO_TIME,
+        "FinishedAt": ZERO_TIME,
         "Exited": False,
     }
 
 
 def set_running(rec: Record, pid: int) -> None:
     st = rec["State"]
-    st.update(Status="running", Running=True, Paused=False, Restarting=False, OOMKilled=False, Dead=False,
-              Pid=pid, ExitCode=0, Error="", StartedAt=now_rfc3339(), Exited=False)
+    st.update(
+        Status="running",
+        Running=True,
+        Paused=False,
+        Restarting=False,
+        OOMKilled=False,
+        Dead=False,
+        Pid=pid,
+        ExitCode=0,
+        Error="",
+        StartedAt=now_rfc3339(),
+        Exited=False,
+    )
 
 
 def set_exited(rec: Record, code: int, oom: bool, error: str = "") -> None:
     st = rec["State"]
-    st.update(Status="exited", Running=False, Paused=False, Restarting=False, OOMKilled=oom, Pid=0,
-              ExitCode=code, Error=error, FinishedAt=now_rfc3339(), Exited=True)
+    st.update(
+        Status="exited",
+        Running=False,
+        Paused=False,
+        Restarting=False,
+        OOMKilled=oom,
+        Pid=0,
+        ExitCode=code,
+        Error=error,
+        FinishedAt=now_rfc3339(),
+        Exited=True,
+    )
 
 
 def is_running(rec: Record) -> bool:

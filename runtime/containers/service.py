@@ -47,8 +47,23 @@ DEFAULT_STOP_TIMEOUT = 10
 RESTART_BACKOFF_START = 0.1
 RESTART_BACKOFF_MAX = 60.0
 RESTART_RESET_AFTER = 10.0  # a run this long resets the back-off (dockerd's rule)
-CGROUP_CONTROLLERS = ("cpu", "cpuacct", "cpuset", "memory", "devices", "freezer", "blkio", "pids", "systemd",
-                      "net_cls", "net_prio", "perf_event", "hugetlb", "rdma", "misc")
+CGROUP_CONTROLLERS = (
+    "cpu",
+    "cpuacct",
+    "cpuset",
+    "memory",
+    "devices",
+    "freezer",
+    "blkio",
+    "pids",
+    "systemd",
+    "net_cls",
+    "net_prio",
+    "perf_event",
+    "hugetlb",
+    "rdma",
+    "misc",
+)
 LIST_FILTERS = ("id", "name", "status", "label", "network", "volume", "ancestor", "exited", "before", "since")
 
 
@@ -194,8 +209,10 @@ class ContainerService:
         merged["Labels"] = {**(image_config.get("Labels") or {}), **(config.get("Labels") or {})}
         merged["StopSignal"] = config.get("StopSignal") or image_config.get("StopSignal") or "SIGTERM"
         merged["Volumes"] = {**(image_config.get("Volumes") or {}), **(config.get("Volumes") or {})} or None
-        merged["ExposedPorts"] = {**(image_config.get("ExposedPorts") or {}),
-                                  **(config.get("ExposedPorts") or {})} or None
+        merged["ExposedPorts"] = {
+            **(image_config.get("ExposedPorts") or {}),
+            **(config.get("ExposedPorts") or {}),
+        } or None
         merged.pop("SpecificID", None)
         host.setdefault("NetworkMode", "")
         host.setdefault("RestartPolicy", {"Name": "no", "MaximumRetryCount": 0})
@@ -223,14 +240,18 @@ class ContainerService:
             "Mounts": [],
             "NetworkSettings": {"Networks": {}, "Ports": {}},
             "ExecIDs": [],
-            "ResolvConfPath": "", "HostnamePath": "", "HostsPath": "",
+            "ResolvConfPath": "",
+            "HostnamePath": "",
+            "HostsPath": "",
             "Driver": "overlay",
             "NetworkingConfig": networking,
         }
         if rec["Name"] in self._names:
-            raise Conflict(f"Conflict. The name \"/{rec['Name']}\" is already in use by container "
-                           f"\"{self._names[rec['Name']]}\". You have to remove (or rename) that container "
-                           "to be able to reuse that name.")
+            raise Conflict(
+                f'Conflict. The name "/{rec["Name"]}" is already in use by container '
+                f'"{self._names[rec["Name"]]}". You have to remove (or rename) that container '
+                "to be able to reuse that name."
+            )
         # Claim the ID and the name in memory before the first await (the loop makes the check
         # and the claim atomic: of two creates with one name, one wins). The record is stored at
         # once, marked Creating, so that a daemon killed mid-create leaves nothing unaccounted:
@@ -310,8 +331,9 @@ class ContainerService:
             rec["ManualStop"] = False
             await self._start_locked(rec, lv, checkpoint=checkpoint, checkpoint_dir=checkpoint_dir)
 
-    async def _start_locked(self, rec: Record, lv: Live, checkpoint: str | None = None,
-                            checkpoint_dir: str | None = None) -> None:
+    async def _start_locked(
+        self, rec: Record, lv: Live, checkpoint: str | None = None, checkpoint_dir: str | None = None
+    ) -> None:
         cid = rec["Id"]
         if lv.cleanup is not None:
             await lv.cleanup
@@ -327,8 +349,9 @@ class ContainerService:
         netns_ready = False
         try:
             # The root filesystem and the network do not depend on each other: prepare both at once.
-            fs_result, net_result = await asyncio.gather(self._prepare_rootfs(rec), self._prepare_network(rec),
-                                                         return_exceptions=True)
+            fs_result, net_result = await asyncio.gather(
+                self._prepare_rootfs(rec), self._prepare_network(rec), return_exceptions=True
+            )
             if not isinstance(net_result, BaseException):
                 netns_ready = self.networks is not None
             for result in (fs_result, net_result):
@@ -337,9 +360,16 @@ class ContainerService:
             rootfs = str(fs_result)
             netns, net_files = net_result  # type: ignore[misc]
             spec = ocispec.build_spec(
-                container_id=cid, config=rec["Config"], host=rec["HostConfig"], image_config={},
-                rootfs=str(rootfs), cgroups_path=self.cgroups_path(rec), netns=netns,
-                mounts=rec.get("Mounts") or [], network_files=net_files, ns_paths=self._ns_paths(rec),
+                container_id=cid,
+                config=rec["Config"],
+                host=rec["HostConfig"],
+                image_config={},
+                rootfs=str(rootfs),
+                cgroups_path=self.cgroups_path(rec),
+                netns=netns,
+                mounts=rec.get("Mounts") or [],
+                network_files=net_files,
+                ns_paths=self._ns_paths(rec),
                 handle_tmpfs=self.volumes is None,
             )
             paths.config_json.write_text(json.dumps(spec))
@@ -399,8 +429,17 @@ class ContainerService:
         paths = self.paths(cid)
         cfg = rec["Config"]
         args = self.driver.conmon_args(
-            cid, cid, rec["Name"], paths.bundle, paths.pidfile, paths.conmon_pidfile, self.driver.exits,
-            paths.log, paths.persist, tty=bool(cfg.get("Tty")), stdin=bool(cfg.get("OpenStdin")),
+            cid,
+            cid,
+            rec["Name"],
+            paths.bundle,
+            paths.pidfile,
+            paths.conmon_pidfile,
+            self.driver.exits,
+            paths.log,
+            paths.persist,
+            tty=bool(cfg.get("Tty")),
+            stdin=bool(cfg.get("OpenStdin")),
             leave_stdin_open=not cfg.get("StdinOnce"),
         )
         pid = await self.driver.spawn_conmon(args, cwd=paths.bundle)
@@ -679,8 +718,10 @@ class ContainerService:
             if st["Running"] or st["Paused"]:
                 if not force:
                     what = "paused" if st["Paused"] else "running"
-                    raise Conflict(f"You cannot remove a {what} container {cid}. "
-                                   "Stop the container before attempting removal or use force")
+                    raise Conflict(
+                        f"You cannot remove a {what} container {cid}. "
+                        "Stop the container before attempting removal or use force"
+                    )
                 lv.stopping = True
                 try:
                     await self._signal(rec, 9)
@@ -726,9 +767,11 @@ class ContainerService:
         if new_name == old:
             raise InvalidParameter(f"Renaming a container with the same name as its current name: {new_name}")
         if new_name in self._names:
-            raise Conflict(f"Conflict. The name \"/{new_name}\" is already in use by container "
-                           f"\"{self._names[new_name]}\". You have to remove (or rename) that container "
-                           "to be able to reuse that name.")
+            raise Conflict(
+                f'Conflict. The name "/{new_name}" is already in use by container '
+                f'"{self._names[new_name]}". You have to remove (or rename) that container '
+                "to be able to reuse that name."
+            )
         rec["Name"] = new_name
         try:
             self._save(rec)
@@ -767,11 +810,16 @@ class ContainerService:
     def logs(self, ref: str, opts: LogOptions) -> AsyncIterator[bytes]:
         rec = self.get(ref)
         opts.tty = bool(rec["Config"].get("Tty"))
-        return stream_logs(self.paths(rec["Id"]).log, opts, lambda: bool(rec["State"]["Running"])
-                           or rec["State"]["Status"] == "restarting", self.live(rec["Id"]).exited)
+        return stream_logs(
+            self.paths(rec["Id"]).log,
+            opts,
+            lambda: bool(rec["State"]["Running"]) or rec["State"]["Status"] == "restarting",
+            self.live(rec["Id"]).exited,
+        )
 
-    async def attach(self, ref: str, stdin: bool, stdout: bool, stderr: bool, logs: bool, stream: bool,
-                     detach_keys: str | None) -> AttachSession:
+    async def attach(
+        self, ref: str, stdin: bool, stdout: bool, stderr: bool, logs: bool, stream: bool, detach_keys: str | None
+    ) -> AttachSession:
         rec = self.get(ref)
         keys = parse_detach_keys(detach_keys if detach_keys is not None else rec["Config"].get("DetachKeys"))
         session = AttachSession(self, rec, stdin, stdout, stderr, logs, stream, keys)
@@ -797,7 +845,8 @@ class ContainerService:
         pids = set(await self.driver.ps(rec["Id"]))
         args = ps_args.split() if ps_args else ["-ef"]
         proc = await asyncio.create_subprocess_exec(
-            "ps", *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            "ps", *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
         out, err = await proc.communicate()
         if proc.returncode != 0:
             raise InvalidParameter(f"ps: {err.decode(errors='replace').strip() or 'failed'}")
@@ -808,8 +857,12 @@ class ContainerService:
     async def stats(self, ref: str, stream: bool) -> AsyncIterator[dict[str, Any]]:
         rec = self.get(ref)
         cg = self.cgroups_path(rec)
-        prev: dict[str, Any] = {"cpu_usage": {"total_usage": 0, "percpu_usage": []}, "system_cpu_usage": 0,
-                                "online_cpus": 0, "throttling_data": {}}
+        prev: dict[str, Any] = {
+            "cpu_usage": {"total_usage": 0, "percpu_usage": []},
+            "system_cpu_usage": 0,
+            "online_cpus": 0,
+            "throttling_data": {},
+        }
         while True:
             now = await asyncio.to_thread(collect_stats, rec["Id"], rec["Name"], cg, rec["State"]["Pid"])
             if not rec["State"]["Running"]:
@@ -829,11 +882,18 @@ class ContainerService:
         warnings: builtins.list[str] = []
         async with lv.lock:
             host = rec["HostConfig"]
-            resources = {k: v for k, v in body.items() if k not in ("Env", "Label", "RestartPolicy",
-                                                                     "SpecAnnotation", "DiskQuota")}
+            resources = {
+                k: v
+                for k, v in body.items()
+                if k not in ("Env", "Label", "RestartPolicy", "SpecAnnotation", "DiskQuota")
+            }
             merged = {**host, **{k: v for k, v in resources.items() if v is not None}}
-            if body.get("Memory") and not body.get("MemorySwap") and host.get("MemorySwap", 0) not in (0, -1) \
-                    and host["MemorySwap"] < body["Memory"]:
+            if (
+                body.get("Memory")
+                and not body.get("MemorySwap")
+                and host.get("MemorySwap", 0) not in (0, -1)
+                and host["MemorySwap"] < body["Memory"]
+            ):
                 merged["MemorySwap"] = body["Memory"] * 2
             hostconfig.check_resources(merged, warnings, updating=True)
             if body.get("RestartPolicy") is not None:
@@ -865,8 +925,10 @@ class ContainerService:
                     else:
                         labels.pop(k, None)
             if body.get("SpecAnnotation") is not None:
-                rec["Config"]["SpecAnnotation"] = {**(rec["Config"].get("SpecAnnotation") or {}),
-                                                   **body["SpecAnnotation"]}
+                rec["Config"]["SpecAnnotation"] = {
+                    **(rec["Config"].get("SpecAnnotation") or {}),
+                    **body["SpecAnnotation"],
+                }
             self._save(rec)
         self._publish(rec, "update")
         return warnings
@@ -898,7 +960,8 @@ class ContainerService:
             if body.get("Entrypoint") is None and body.get("Cmd") is None:
                 config["Entrypoint"], config["Cmd"] = image_config.get("Entrypoint"), image_config.get("Cmd")
             entrypoint, cmd = ocispec.command_line(
-                {"Entrypoint": config.get("Entrypoint"), "Cmd": config.get("Cmd")}, image_config)
+                {"Entrypoint": config.get("Entrypoint"), "Cmd": config.get("Cmd")}, image_config
+            )
             if not entrypoint + cmd:
                 raise InvalidParameter("No command specified")
             new_key = f"{cid}-u{int(time.time() * 1000)}"
@@ -906,8 +969,14 @@ class ContainerService:
             if was_running:
                 await self._stop_locked(rec, lv, None)
             config["Entrypoint"], config["Cmd"] = entrypoint or None, cmd
-            rec.update(Config=config, Image=image["Id"], Path=(entrypoint + cmd)[0], Args=(entrypoint + cmd)[1:],
-                       RootfsKey=new_key, BaseFS=fs.get("rootfs") if isinstance(fs, dict) else str(fs))
+            rec.update(
+                Config=config,
+                Image=image["Id"],
+                Path=(entrypoint + cmd)[0],
+                Args=(entrypoint + cmd)[1:],
+                RootfsKey=new_key,
+                BaseFS=fs.get("rootfs") if isinstance(fs, dict) else str(fs),
+            )
             try:
                 if was_running:
                     rec["ManualStop"] = False
@@ -1001,8 +1070,9 @@ class ContainerService:
             raise InvalidParameter(f"invalid checkpoint ID {name!r}")
         return name
 
-    async def checkpoint_create(self, ref: str, checkpoint_id: str | None, directory: str | None,
-                                exit_after: bool) -> None:
+    async def checkpoint_create(
+        self, ref: str, checkpoint_id: str | None, directory: str | None, exit_after: bool
+    ) -> None:
         rec = self.get(ref)
         name = self._checkpoint_name(checkpoint_id)
         lv = self.live(rec["Id"])
@@ -1051,8 +1121,17 @@ class ContainerService:
         paths = self.paths(cid)
         cfg = rec["Config"]
         args = self.driver.conmon_args(
-            cid, cid, rec["Name"], paths.bundle, paths.pidfile, paths.conmon_pidfile, self.driver.exits,
-            paths.log, paths.persist, tty=bool(cfg.get("Tty")), stdin=bool(cfg.get("OpenStdin")),
+            cid,
+            cid,
+            rec["Name"],
+            paths.bundle,
+            paths.pidfile,
+            paths.conmon_pidfile,
+            self.driver.exits,
+            paths.log,
+            paths.persist,
+            tty=bool(cfg.get("Tty")),
+            stdin=bool(cfg.get("OpenStdin")),
             leave_stdin_open=not cfg.get("StdinOnce"),
         ) + ["--restore", str(image)]
         return await self.driver.spawn_conmon(args, cwd=paths.bundle)
@@ -1106,8 +1185,9 @@ class _ListFilter:
         f = self.filters
         if f.get("id") and not any(p.search(rec["Id"]) for p in self.patterns["id"]):
             return False
-        if f.get("name") and not any(p.search(rec["Name"]) or p.search("/" + rec["Name"])
-                                     for p in self.patterns["name"]):
+        if f.get("name") and not any(
+            p.search(rec["Name"]) or p.search("/" + rec["Name"]) for p in self.patterns["name"]
+        ):
             return False
         if f.get("status") and not any(p.fullmatch(rec["State"]["Status"]) for p in self.patterns["status"]):
             return False
@@ -1130,8 +1210,11 @@ class _ListFilter:
                 return False
         if f.get("volume"):
             mounts = rec.get("Mounts") or []
-            have = {m.get("Name") for m in mounts} | {m.get("Source") for m in mounts} | \
-                   {m.get("Destination") for m in mounts}
+            have = (
+                {m.get("Name") for m in mounts}
+                | {m.get("Source") for m in mounts}
+                | {m.get("Destination") for m in mounts}
+            )
             if not any(w in have for w in f["volume"]):
                 return False
         if f.get("ancestor"):

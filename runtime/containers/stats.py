@@ -136,8 +136,14 @@ def network_stats(pid: int) -> dict[str, Any]:
         if name == "lo" or len(f) < 16:
             continue
         out[name] = {
-            "rx_bytes": int(f[0]), "rx_packets": int(f[1]), "rx_errors": int(f[2]), "rx_dropped": int(f[3]),
-            "tx_bytes": int(f[8]), "tx_packets": int(f[9]), "tx_errors": int(f[10]), "tx_dropped": int(f[11]),
+            "rx_bytes": int(f[0]),
+            "rx_packets": int(f[1]),
+            "rx_errors": int(f[2]),
+            "rx_dropped": int(f[3]),
+            "tx_bytes": int(f[8]),
+            "tx_packets": int(f[9]),
+            "tx_errors": int(f[10]),
+            "tx_dropped": int(f[11]),
         }
     return out
 

@@ -17,6 +17,8 @@ from server.context import engine
 from server.params import json_stream, parse_filters
 
 RAW_STREAM = "application/vnd.raw-stream"
+
+
 # What a hijacking handler returns: the connection already carried the answer, the server
 # swallows it; an explicit response keeps connexion from guessing a content type.
 def hijacked() -> Response:
@@ -40,8 +42,9 @@ async def container_remove(id_: str, force: bool = False, v: bool = False) -> tu
     return None, 204
 
 
-async def container_start(id_: str, checkpoint: str | None = None, checkpoint_dir: str | None = None,
-                          detach_keys: str | None = None) -> tuple[None, int]:
+async def container_start(
+    id_: str, checkpoint: str | None = None, checkpoint_dir: str | None = None, detach_keys: str | None = None
+) -> tuple[None, int]:
     await engine().containers.start(id_, checkpoint=checkpoint or None, checkpoint_dir=checkpoint_dir or None)
     return None, 204
 
@@ -75,22 +78,43 @@ async def container_rename(id_: str, name: str) -> tuple[None, int]:
     return None, 204
 
 
-async def container_logs(id_: str, follow: bool = False, since: str | None = None, stderr: bool = False,
-                         stdout: bool = False, tail: str | None = None, timestamps: bool = False,
-                         until: str | None = None) -> StreamingResponse:
+async def container_logs(
+    id_: str,
+    follow: bool = False,
+    since: str | None = None,
+    stderr: bool = False,
+    stdout: bool = False,
+    tail: str | None = None,
+    timestamps: bool = False,
+    until: str | None = None,
+) -> StreamingResponse:
     if not stdout and not stderr:
         raise InvalidParameter("Bad parameters: you must choose at least one stream")
-    opts = LogOptions(stdout=bool(stdout), stderr=bool(stderr), since=parse_time(since, "since"),
-                      until=parse_time(until, "until"), tail=parse_tail(tail), timestamps=bool(timestamps),
-                      follow=bool(follow))
+    opts = LogOptions(
+        stdout=bool(stdout),
+        stderr=bool(stderr),
+        since=parse_time(since, "since"),
+        until=parse_time(until, "until"),
+        tail=parse_tail(tail),
+        timestamps=bool(timestamps),
+        follow=bool(follow),
+    )
     body = engine().containers.logs(id_, opts)
     return StreamingResponse(body, status_code=200, media_type=RAW_STREAM)
 
 
-async def container_attach(id_: str, detach_keys: str | None = None, logs: bool = False, stderr: bool = False,
-                           stdin: bool = False, stdout: bool = False, stream: bool = False) -> Response:
-    session = await engine().containers.attach(id_, bool(stdin), bool(stdout), bool(stderr), bool(logs),
-                                               bool(stream), detach_keys)
+async def container_attach(
+    id_: str,
+    detach_keys: str | None = None,
+    logs: bool = False,
+    stderr: bool = False,
+    stdin: bool = False,
+    stdout: bool = False,
+    stream: bool = False,
+) -> Response:
+    session = await engine().containers.attach(
+        id_, bool(stdin), bool(stdout), bool(stderr), bool(logs), bool(stream), detach_keys
+    )
     conn = await hijack.hijack(connexion.request.scope)
     conn.send_head()
     stdin_task = asyncio.ensure_future(_client_input(session, conn))
@@ -160,8 +184,9 @@ async def container_upgrade(id_: str, body: dict[str, Any] | None = None) -> tup
 
 async def container_checkpoint_create(id_: str, body: dict[str, Any] | None = None) -> tuple[None, int]:
     body = body or {}
-    await engine().containers.checkpoint_create(id_, body.get("CheckpointID"), body.get("CheckpointDir") or None,
-                                                bool(body.get("Exit")))
+    await engine().containers.checkpoint_create(
+        id_, body.get("CheckpointID"), body.get("CheckpointDir") or None, bool(body.get("Exit"))
+    )
     return None, 201
 
 
