@@ -840,9 +840,7 @@ class ContainerService:
         rec = self.get(ref)
         if not rec["State"]["Running"]:
             raise Conflict(f"Container {rec['Id']} is not running")
-        if rec["State"]["Paused"]:
-            raise Conflict(f"Container {rec['Id']} is paused")
-        pids = set(await self.driver.ps(rec["Id"]))
+        pids = self._cgroup_pids(rec) or set(await self.driver.ps(rec["Id"]))  # paused ones too, as dockerd
         args = ps_args.split() if ps_args else ["-ef"]
         proc = await asyncio.create_subprocess_exec(
             "ps", *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
@@ -853,6 +851,17 @@ class ContainerService:
         result = parse_ps(out.decode(errors="replace"), pids)
         self._publish(rec, "top")
         return result
+
+    def _cgroup_pids(self, rec: Record) -> set[int]:
+        """The container's processes, from its cgroup (what ``runc ps`` reads, without a spawn)."""
+        cg = self.cgroups_path(rec).lstrip("/")
+        for ctrl in ("pids", "memory", "freezer"):
+            try:
+                text = (Path("/sys/fs/cgroup") / ctrl / cg / "cgroup.procs").read_text()
+            except OSError:
+                continue
+            return {int(x) for x in text.split()}
+        return set()
 
     async def stats(self, ref: str, stream: bool) -> AsyncIterator[dict[str, Any]]:
         rec = self.get(ref)

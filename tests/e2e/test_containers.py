@@ -904,3 +904,17 @@ def test_interactive_tty_shell_over_attach(client: httpx.Client, server: Running
         assert client.post(f"/containers/{cid}/wait").json()["StatusCode"] == 4
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_top_of_a_paused_container(client: httpx.Client, running: str) -> None:
+    client.post(f"/containers/{running}/pause")
+    try:
+        r = client.get(f"/containers/{running}/top")
+        assert r.status_code == 200 and any("sleep" in " ".join(p) for p in r.json()["Processes"])
+    finally:
+        client.post(f"/containers/{running}/unpause")
+    stopped = create(client, ["true"])
+    try:
+        assert client.get(f"/containers/{stopped}/top").status_code == 409
+    finally:
+        client.delete(f"/containers/{stopped}")
