@@ -1,15 +1,49 @@
 """schemathesis hooks and checks (SCHEMATHESIS_HOOKS=tests.conformance.hooks).
 
+Requests that would block the run (the server is real: streams last as long as their object):
+
 * GET /events streams until ``until``: a fuzzed request without one (or with one far
   ahead) would hold the connection open, so each case ends a moment from now; values
   that are not timestamps are kept (they must still be answered 400).
-* Streaming operations (events, stats, pull/push progress) answer one JSON document per
-  line; ``json_lines_conformance`` validates every line against the 200 schema.
+* GET /containers/{id}/stats streams until the container stops: ``stream=false``.
+* GET /containers/{id}/logs with ``follow`` streams until the container stops: ``follow=false``.
+* POST /containers/{id}/attach with ``stream`` lasts as long as the container: ``stream=false``.
+
+Bodies the schema can only call "binary":
+
+* ``application/x-tar`` (images/load; images/create with fromSrc=-, which also takes
+  ``application/octet-stream`` and ``text/plain``) is generated as what the server is
+  documented to read: a small OCI image archive (one layer of random content). An OCI archive
+  is also a valid root filesystem tar, so the same bodies serve both operations.
+
+Relations between fields that Swagger 2.0 cannot state (openapi/ERRATA.md lists them). The
+server answers 400 for them, rightly; positive cases that break one are not "schema-valid
+requests the server should accept", so ``within_documented_relations`` drops them (negative
+cases are left alone), and ``consistent_ipam`` makes the IPAM of positive network creates
+consistent (subnet address, gateway and ranges inside it) instead of dropping nearly all:
+
+* POST /images/create: exactly one of ``fromImage``/``fromSrc``; ``fromSrc`` is ``-`` or an
+  http(s) URL; importing with ``tag`` needs ``repo``.
+* POST /commit: ``tag`` (query or body) needs a repository.
+* POST /images/{imageid}/push: a tag in the name and a different ``tag`` parameter.
+* GET /containers/{id}/logs: ``stdout`` or ``stderr`` must be true.
+* GET /containers/json: ``id``/``name`` filters are regular expressions (they must compile).
+* POST /networks/create: the bridge-name option is reserved (bridge names derive from the daemon).
+
+Streaming operations (events, stats, pull/push progress, load) answer one JSON document per
+line; ``json_lines_conformance`` validates every line against the 200 schema (the whole-body
+schema check is off for them in schemathesis.toml).
 """
 
 from __future__ import annotations
 
+import io
+import ipaddress
 import json
+import re
+import sys
+import tarfile
+import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -18,21 +52,171 @@ from typing import Any
 import jsonschema
 import schemathesis
 import yaml
+from hypothesis import strategies as st
 
-SPEC = Path(__file__).resolve().parents[2] / "openapi" / "swagger.yml"
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "openapi" / "swagger.yml"
+sys.path.insert(0, str(ROOT))
+from tests.helpers.images import build_image_tar  # noqa: E402
+
 JSON_LINES_OPERATIONS = {"SystemEvents", "ContainerStats", "ImageCreate", "ImagePush", "ImageLoad"}
+BRIDGE_OPTION = "com.docker.network.bridge.name"
+
+
+# ---------------------------------------------------------------- bounded requests
 
 
 @schemathesis.hook
 def before_call(context: Any, case: Any, **kwargs: Any) -> None:
-    if case.operation.path == "/events" and case.method.upper() == "GET":
-        query = dict(case.query or {})
+    op = case.operation.definition.raw.get("operationId")
+    query = dict(case.query or {})
+    if op == "SystemEvents":
         soon = int(time.time()) + 1
         until = str(query.get("until", ""))
         # A valid `until` in the future streams until then: cap it so the case ends.
         if not until or (until.split(".")[0].isdigit() and float(until) > soon):
             query["until"] = str(soon)
-        case.query = query
+    elif op == "ContainerStats" and query.get("stream") is not False and query.get("stream") != "false":
+        query["stream"] = "false"
+    elif op == "ContainerLogs" and query.get("follow") in (True, "true"):
+        query["follow"] = "false"
+    elif op == "ContainerAttach" and query.get("stream") in (True, "true"):
+        query["stream"] = "false"
+    else:
+        return
+    case.query = query
+
+
+# ---------------------------------------------------------------- tar bodies
+
+
+def _image_archive(content: bytes) -> bytes:
+    layer = io.BytesIO()
+    with tarfile.open(fileobj=layer, mode="w") as tar:
+        info = tarfile.TarInfo("data")
+        info.size, info.mtime = len(content), 1_700_000_000
+        tar.addfile(info, io.BytesIO(content))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = build_image_tar(Path(tmp) / "image.tar", [layer.getvalue()])
+        return path.read_bytes()
+
+
+IMAGE_ARCHIVES = st.binary(max_size=256).map(_image_archive)
+schemathesis.openapi.media_type(
+    "application/x-tar", IMAGE_ARCHIVES, aliases=["application/octet-stream", "text/plain"]
+)
+
+
+# ---------------------------------------------------------------- relations Swagger 2.0 cannot state
+
+
+def _positive(case: Any) -> bool:
+    meta = getattr(case, "meta", None)
+    mode = getattr(getattr(meta, "generation", None), "mode", None)
+    return mode is None or str(getattr(mode, "value", mode)).lower() == "positive"
+
+
+def _given(value: Any) -> bool:
+    return value not in (None, "")
+
+
+def _true(value: Any) -> bool:
+    return value in (True, "true")
+
+
+def _compiles(pattern: Any) -> bool:
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError):
+        return False
+    return True
+
+
+def _relations_hold(op: str, path: dict[str, Any], query: dict[str, Any], body: Any) -> bool:
+    body = body if isinstance(body, dict) else {}
+    if op == "ImageCreate":
+        pull, src = _given(query.get("fromImage")), _given(query.get("fromSrc"))
+        if pull == src:
+            return False
+        if src:
+            if not (query["fromSrc"] == "-" or str(query["fromSrc"]).startswith(("http://", "https://"))):
+                return False
+            if _given(query.get("tag")) and not _given(query.get("repo")):
+                return False
+    elif op == "ImageCommit":
+        repo = _given(query.get("repo")) or _given(body.get("Repository"))
+        if (_given(query.get("tag")) or _given(body.get("Tag"))) and not repo:
+            return False
+    elif op == "ImagePush":
+        name = str(path.get("imageid", ""))
+        last = name.rsplit("/", 1)[-1]
+        if ":" in last and _given(query.get("tag")) and last.split(":", 1)[1] != query["tag"]:
+            return False
+    elif op == "ContainerLogs":
+        if not (_true(query.get("stdout")) or _true(query.get("stderr"))):
+            return False
+    elif op == "ContainerList":
+        try:
+            filters = json.loads(query.get("filters") or "{}")
+        except ValueError:
+            return True  # the pattern rejects it: not ours to judge
+        for key in ("id", "name"):
+            values = filters.get(key) if isinstance(filters, dict) else None
+            values = list(values) if isinstance(values, (list, dict)) else []
+            if not all(_compiles(v) for v in values):
+                return False
+    elif op == "NetworkCreate":
+        if BRIDGE_OPTION in (body.get("Options") or {}):
+            return False
+    return True
+
+
+@schemathesis.hook
+def filter_case(context: Any, case: Any) -> bool:
+    if not _positive(case):
+        return True
+    op = case.operation.definition.raw.get("operationId")
+    return _relations_hold(op, dict(case.path_parameters or {}), dict(case.query or {}), case.body)
+
+
+def _ipam_config(cfg: dict[str, Any]) -> dict[str, Any]:
+    """The same config made consistent: the subnet's own address, gateway/range/aux inside it."""
+    out = dict(cfg)
+    if not cfg.get("Subnet"):
+        for key in ("Gateway", "IPRange", "AuxAddress"):
+            out.pop(key, None)
+        return out
+    subnet = ipaddress.IPv4Network(cfg["Subnet"], strict=False)
+    out["Subnet"] = str(subnet)
+    hosts = subnet.num_addresses - 2
+    if cfg.get("Gateway"):
+        offset = int(ipaddress.IPv4Address(cfg["Gateway"])) % hosts
+        out["Gateway"] = str(subnet.network_address + 1 + offset)
+    if cfg.get("IPRange"):
+        rng = ipaddress.IPv4Network(cfg["IPRange"], strict=False)
+        prefix = max(rng.prefixlen, subnet.prefixlen)
+        out["IPRange"] = str(ipaddress.IPv4Network((subnet.network_address, prefix)))
+    if cfg.get("AuxAddress"):
+        out["AuxAddress"] = {k: str(subnet.network_address + 1 + i % hosts) for i, k in enumerate(cfg["AuxAddress"])}
+    return out
+
+
+@schemathesis.hook
+def map_case(context: Any, case: Any) -> Any:
+    op = case.operation.definition.raw.get("operationId")
+    if op != "NetworkCreate" or not _positive(case) or not isinstance(case.body, dict):
+        return case
+    ipam = case.body.get("IPAM")
+    if isinstance(ipam, dict) and isinstance(ipam.get("Config"), list):
+        try:
+            configs = [_ipam_config(c) if isinstance(c, dict) else c for c in ipam["Config"]]
+        except ValueError:
+            return case
+        case.body = {**case.body, "IPAM": {**ipam, "Config": configs}}
+    return case
+
+
+# ---------------------------------------------------------------- JSON lines
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +245,10 @@ def json_lines_conformance(ctx: Any, response: Any, case: Any) -> bool | None:
     for n, line in enumerate(response.content.splitlines(), 1):
         if not line.strip():
             continue
-        doc = json.loads(line)  # raises: not a JSON line
+        try:
+            doc = json.loads(line)
+        except ValueError:
+            raise AssertionError(f"line {n} of the {op_id} stream is not JSON: {line[:200]!r}") from None
         if schema is not None:
             try:
                 jsonschema.Draft4Validator(schema).validate(doc)

@@ -34,6 +34,8 @@ def main() -> int:
     ap.add_argument("--max-time", type=int, default=int(os.environ.get("CONFORMANCE_MAX_TIME", "240")))
     ap.add_argument("--max-examples", type=int, default=int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "40")))
     ap.add_argument("--report-dir", default=str(ROOT / "build" / "conformance"))
+    ap.add_argument("--operation", action="append", default=[], metavar="OPERATION_ID",
+                    help="only this operation (repeatable; for working on one)")
     args = ap.parse_args()
 
     port = free_port()
@@ -56,6 +58,8 @@ def main() -> int:
                 "--report-dir", args.report_dir,
                 "--suppress-health-check", "all",
             ]
+            for op in args.operation:
+                cmd += ["--include-operation-id", op]
             for op in sorted(not_implemented_ids()):
                 cmd += ["--exclude-operation-id", op]
             env = dict(os.environ, SCHEMATHESIS_HOOKS="tests.conformance.hooks", PYTHONPATH=str(ROOT))
