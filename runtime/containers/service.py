@@ -93,6 +93,19 @@ class Live:
         self.started_mono = 0.0
         self.stopping = False
         self.keep = False  # an API restart is under way: AutoRemove must not take the container
+        self._next_exit: asyncio.Future[tuple[int, str]] | None = None
+
+    @property
+    def next_exit(self) -> asyncio.Future[tuple[int, str]]:
+        """Resolves with (exit code, error) at the next exit of the container."""
+        if self._next_exit is None:
+            self._next_exit = asyncio.get_running_loop().create_future()
+        return self._next_exit
+
+    def announce_exit(self, code: int, error: str) -> None:
+        fut, self._next_exit = self._next_exit, None
+        if fut is not None and not fut.done():
+            fut.set_result((code, error))
 
 
 class ContainerService:
@@ -498,6 +511,7 @@ class ContainerService:
             self._publish(rec, "oom")
         self._publish(rec, "die", exitCode=code)
         lv.exited.set()
+        lv.announce_exit(code, error)
         self.execs.container_exited(cid)
         if self._should_restart(rec, lv):
             self._schedule_restart(rec, lv)
@@ -587,6 +601,7 @@ class ContainerService:
                 log.warning("restart of %s failed: %s", cid, exc)
                 records.set_exited(rec, 128, False, str(exc))
                 self._save(rec)
+                lv.announce_exit(128, str(exc))
                 if self._should_restart(rec, lv):
                     self._schedule_restart(rec, lv)
 
@@ -609,6 +624,7 @@ class ContainerService:
                 rec["ManualStop"] = True
                 records.set_exited(rec, rec["State"]["ExitCode"], False)
                 self._save(rec)
+                lv.announce_exit(rec["State"]["ExitCode"], "")
                 self._publish(rec, "stop")
                 return
             if not rec["State"]["Running"]:
@@ -700,11 +716,10 @@ class ContainerService:
     async def wait(self, ref: str) -> dict[str, Any]:
         rec = self.get(ref)
         lv = self.live(rec["Id"])
-        while rec["State"]["Running"] or rec["State"]["Status"] == "restarting":
-            if rec["State"]["Status"] == "restarting":
-                await asyncio.sleep(0.05)  # between two runs of a restart policy: rare, short
-                continue
-            await lv.exited.wait()
+        if rec["State"]["Running"] or rec["State"]["Status"] == "restarting":
+            # The next exit, even if a restart policy brings the container back right after.
+            code, error = await asyncio.shield(lv.next_exit)
+            return {"StatusCode": code, "Error": error}
         return {"StatusCode": rec["State"]["ExitCode"], "Error": rec["State"]["Error"] or ""}
 
     async def remove(self, ref: str, force: bool = False, volumes: bool = False) -> None:
@@ -733,6 +748,7 @@ class ContainerService:
                 finally:
                     lv.stopping = False
             self._cancel_restart(lv)
+            lv.announce_exit(st["ExitCode"], st["Error"] or "")  # waiters of a restarting container
             st["Status"] = "removing"
             if lv.cleanup is not None:
                 await lv.cleanup

@@ -918,3 +918,14 @@ def test_top_of_a_paused_container(client: httpx.Client, running: str) -> None:
         assert client.get(f"/containers/{stopped}/top").status_code == 409
     finally:
         client.delete(f"/containers/{stopped}")
+
+
+def test_wait_returns_at_exit_even_with_restart_always(client: httpx.Client) -> None:
+    cid = create(client, ["sh", "-c", "sleep 0.3; exit 9"], HostConfig={"RestartPolicy": {"Name": "always"},
+                                                                       "NetworkMode": "none"})
+    try:
+        client.post(f"/containers/{cid}/start")
+        r = client.post(f"/containers/{cid}/wait", timeout=10)
+        assert r.status_code == 200 and r.json()["StatusCode"] == 9
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
