@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 from typing import Any
 
 import connexion
@@ -56,36 +55,48 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
         conn.close()
         return hijacked()
     assert session is not None
-    loop = asyncio.get_running_loop()
-    stdin_task = asyncio.ensure_future(_pump_stdin(session, conn.reader)) if session.stdin else None
+    detached = asyncio.Event()
+    output = asyncio.ensure_future(_pump_output(session, conn))
+    stdin_task = asyncio.ensure_future(_pump_stdin(session, conn.reader, detached)) if session.stdin else None
+    detach_wait = asyncio.ensure_future(detached.wait())
     try:
-        while True:
-            try:
-                msg = await loop.sock_recv(session.sock, 65536)
-            except OSError:
-                break
-            if not msg:
-                break
-            stream = PIPES.get(msg[0])
-            if stream is None or len(msg) < 2:
-                continue
-            conn.write(msg[1:] if session.tty else frame(stream, msg[1:]))
-            await conn.drain()
-        if not session.detached:  # the exit code must be in place before the client inspects
-            with contextlib.suppress(asyncio.TimeoutError):
+        await asyncio.wait({output, detach_wait}, return_when=asyncio.FIRST_COMPLETED)
+        if session.detached:
+            # The client leaves, the process stays: keep conmon's socket open (closing it would
+            # close the process's stdin) and drain it in the background until the process ends.
+            output.add_done_callback(lambda _t: session.sock.close())
+        else:
+            with contextlib.suppress(asyncio.TimeoutError):  # the exit code is in place before inspect
                 await asyncio.wait_for(session.done.wait(), 10)
+            session.sock.close()
     finally:
+        detach_wait.cancel()
         if stdin_task is not None:
             stdin_task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await stdin_task
-        session.sock.close()
         conn.close()
     return hijacked()
 
 
-async def _pump_stdin(session: ExecSession, reader: asyncio.StreamReader) -> None:
+async def _pump_output(session: ExecSession, conn: hijack.HijackedConnection) -> None:
+    """conmon's packets -> the client (framed unless TTY); after a detach, only drained."""
+    loop = asyncio.get_running_loop()
+    while True:
+        try:
+            msg = await loop.sock_recv(session.sock, 65536)
+        except OSError:
+            return
+        if not msg:
+            return
+        stream = PIPES.get(msg[0])
+        if session.detached or stream is None or len(msg) < 2:
+            continue
+        conn.write(msg[1:] if session.tty else frame(stream, msg[1:]))
+        await conn.drain()
+
+
+async def _pump_stdin(session: ExecSession, reader: asyncio.StreamReader, detached: asyncio.Event) -> None:
     if await pump_input(reader, session.sock, DetachScanner(session.detach_keys)):
         session.detached = True
-        with contextlib.suppress(OSError):
-            session.sock.shutdown(socket.SHUT_RDWR)  # detached: stop streaming, the process keeps running
+        detached.set()
