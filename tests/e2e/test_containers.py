@@ -623,8 +623,13 @@ def test_live_restore_after_kill_9(fresh_server: RunningServer) -> None:
         load_busybox(c)
         keep = create(c, ["sh", "-c", "echo before; sleep 1000"], name="keeper")
         dies = create(c, ["sh", "-c", "sleep 1; echo bye; exit 5"], name="dier")
-        c.post(f"/containers/{keep}/start")
-        c.post(f"/containers/{dies}/start")
+        comes_back = create(c, ["sh", "-c", "sleep 1; exit 3"], name="phoenix",
+                            HostConfig={"RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 1},
+                                        "NetworkMode": "none"})
+        paused = create(c, ["sleep", "1000"], name="paused")
+        for cid in (keep, dies, comes_back, paused):
+            c.post(f"/containers/{cid}/start")
+        c.post(f"/containers/{paused}/pause")
         pid = c.get(f"/containers/{keep}/json").json()["State"]["Pid"]
     srv.kill()
     time.sleep(1.5)  # "dier" exits while the server is down
@@ -637,7 +642,15 @@ def test_live_restore_after_kill_9(fresh_server: RunningServer) -> None:
         assert not st["Running"] and st["ExitCode"] == 5
         assert demux(c.get(f"/containers/{dies}/logs", params={"stdout": 1}).content)[0] == b"bye\n"
         names = [x["Names"][0] for x in c.get("/containers/json", params={"all": 1}).json()]
-        assert sorted(names) == ["/dier", "/keeper"]
+        assert sorted(names) == ["/dier", "/keeper", "/paused", "/phoenix"]
+        st = c.get(f"/containers/{paused}/json").json()["State"]
+        assert st["Paused"] and st["Status"] == "paused"
+        assert c.post(f"/containers/{paused}/unpause").status_code == 204
+        # an exit while the daemon was down still goes through the restart policy
+        info = c.get(f"/containers/{comes_back}/json").json()
+        assert info["RestartCount"] == 1, info["State"]
+        c.delete(f"/containers/{paused}", params={"force": 1})
+        c.delete(f"/containers/{comes_back}", params={"force": 1})
         # the re-adopted container is still managed: stop reaches it, wait sees its exit
         assert c.post(f"/containers/{keep}/stop", params={"t": 1}).status_code == 204
         assert not Path(f"/proc/{pid}/cmdline").exists() or b"sleep" not in Path(f"/proc/{pid}/cmdline").read_bytes()
