@@ -223,9 +223,6 @@ class ExecService:
             raise InvalidParameter(f"Exec {exec_id} has no TTY to resize")
         write_ctl(self.dir(ex["ID"]) / "ctl", 1, height, width)
 
-    def container_exited(self, cid: str) -> None:
-        """The container is gone: its execs die with it (their conmons report it too)."""
-
     async def remove_for(self, cid: str) -> None:
         for exec_id in self.ids_for(cid):
             ex = self._execs.pop(exec_id)

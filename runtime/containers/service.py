@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import builtins
 import contextlib
+import copy
 import inspect
 import json
 import logging
@@ -512,7 +513,6 @@ class ContainerService:
         self._publish(rec, "die", exitCode=code)
         lv.exited.set()
         lv.announce_exit(code, error)
-        self.execs.container_exited(cid)
         if self._should_restart(rec, lv):
             self._schedule_restart(rec, lv)
         elif rec["HostConfig"].get("AutoRemove") and not lv.keep:
@@ -972,7 +972,7 @@ class ContainerService:
         lv = self.live(cid)
         async with lv.lock:
             kept = ("Config", "Image", "Path", "Args", "BaseFS")
-            old: dict[str, Any] = {k: records.copy.deepcopy(rec[k]) for k in kept if k in rec}
+            old: dict[str, Any] = {k: copy.deepcopy(rec[k]) for k in kept if k in rec}
             old_key = self._fs_key(rec)
             was_running = rec["State"]["Running"]
             config = dict(rec["Config"])
