@@ -196,7 +196,7 @@ class ContainerOperations:
         response = container_update.sync_detailed(id, client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
 
-    def upgrade(self, id: str, *, body: ContainerUpgradeConfig | Unset = UNSET) -> None:
+    def upgrade(self, id: str, *, body: ContainerUpgradeConfig) -> None:
         """Upgrade a container with new image and args"""
         response = container_upgrade.sync_detailed(id, client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
@@ -304,7 +304,7 @@ class AsyncContainerOperations:
         response = await container_update.asyncio_detailed(id, client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
 
-    async def upgrade(self, id: str, *, body: ContainerUpgradeConfig | Unset = UNSET) -> None:
+    async def upgrade(self, id: str, *, body: ContainerUpgradeConfig) -> None:
         """Upgrade a container with new image and args"""
         response = await container_upgrade.asyncio_detailed(id, client=self._client, body=body)
         raise_for_response(response.status_code, response.content)

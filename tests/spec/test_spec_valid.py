@@ -115,7 +115,8 @@ def test_composition_kept(spec: dict[str, Any]) -> None:
 
     assert refs("ContainerCreateConfig") == ["ContainerConfig"]
     own = next(x for x in defs["ContainerCreateConfig"]["allOf"] if "properties" in x)
-    assert set(own["properties"]) == {"HostConfig", "NetworkingConfig"}
+    # Image is restated there with minLength 1 (errata create-image-non-empty)
+    assert set(own["properties"]) == {"HostConfig", "NetworkingConfig", "Image"}
     assert refs("HostConfig") == ["Resources"]
     assert refs("UpdateConfig") == ["Resources"]
     assert refs("NetworkCreateConfig") == ["NetworkCreate"]

@@ -29,7 +29,7 @@ class ContainerCreateConfig:
     It can be used to encode client params in client and unmarshal request body in daemon side.
 
         Attributes:
-            image (str): The name of the image to use when creating the container
+            image (str): The image to create the container from (name or ID); a create needs one.
             args_escaped (bool | Unset): Command is already escaped (Windows only)
             attach_stderr (bool | Unset): Whether to attach to `stderr`. Default: True.
             attach_stdin (bool | Unset): Whether to attach to `stdin`.

@@ -8,13 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.container_upgrade_config import ContainerUpgradeConfig
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
-    body: ContainerUpgradeConfig | Unset = UNSET,
+    body: ContainerUpgradeConfig,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,8 +25,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -73,13 +72,13 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ContainerUpgradeConfig | Unset = UNSET,
+    body: ContainerUpgradeConfig,
 ) -> Response[Any | Error]:
     """Upgrade a container with new image and args
 
     Args:
         id (str):
-        body (ContainerUpgradeConfig | Unset): ContainerUpgradeConfig is used for API "POST
+        body (ContainerUpgradeConfig): ContainerUpgradeConfig is used for API "POST
             /containers/{name:.*}/upgrade". when upgrade a container,
             we must specify new image used to create a new container, and also can specify `Cmd` and
             `Entrypoint` for
@@ -111,13 +110,13 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ContainerUpgradeConfig | Unset = UNSET,
+    body: ContainerUpgradeConfig,
 ) -> Any | Error | None:
     """Upgrade a container with new image and args
 
     Args:
         id (str):
-        body (ContainerUpgradeConfig | Unset): ContainerUpgradeConfig is used for API "POST
+        body (ContainerUpgradeConfig): ContainerUpgradeConfig is used for API "POST
             /containers/{name:.*}/upgrade". when upgrade a container,
             we must specify new image used to create a new container, and also can specify `Cmd` and
             `Entrypoint` for
@@ -144,13 +143,13 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ContainerUpgradeConfig | Unset = UNSET,
+    body: ContainerUpgradeConfig,
 ) -> Response[Any | Error]:
     """Upgrade a container with new image and args
 
     Args:
         id (str):
-        body (ContainerUpgradeConfig | Unset): ContainerUpgradeConfig is used for API "POST
+        body (ContainerUpgradeConfig): ContainerUpgradeConfig is used for API "POST
             /containers/{name:.*}/upgrade". when upgrade a container,
             we must specify new image used to create a new container, and also can specify `Cmd` and
             `Entrypoint` for
@@ -180,13 +179,13 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ContainerUpgradeConfig | Unset = UNSET,
+    body: ContainerUpgradeConfig,
 ) -> Any | Error | None:
     """Upgrade a container with new image and args
 
     Args:
         id (str):
-        body (ContainerUpgradeConfig | Unset): ContainerUpgradeConfig is used for API "POST
+        body (ContainerUpgradeConfig): ContainerUpgradeConfig is used for API "POST
             /containers/{name:.*}/upgrade". when upgrade a container,
             we must specify new image used to create a new container, and also can specify `Cmd` and
             `Entrypoint` for
