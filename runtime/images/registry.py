@@ -111,6 +111,17 @@ class RegistryError(EngineError):
     pass
 
 
+# No registry answers at that address (the name does not resolve, nothing listens): the
+# reference names a registry that does not exist, a 404 like an unknown repository.
+# Timeouts and other failures stay 500: the registry may exist and be failing.
+_NO_REGISTRY = ("no such host", "name or service not known", "connection refused")
+
+
+def no_registry(text: str) -> bool:
+    low = text.lower()
+    return any(s in low for s in _NO_REGISTRY)
+
+
 def classify(stderr: str, what: str) -> EngineError:
     """Turn skopeo's error text into the engine error a user should see."""
     msg = stderr.strip().splitlines()[-1] if stderr.strip() else "skopeo failed"
@@ -126,6 +137,8 @@ def classify(stderr: str, what: str) -> EngineError:
         return NotFound(f"pull access denied for {what}, repository does not exist or may require authorization: {msg}")
     if "manifest unknown" in low or "name unknown" in low or "not found" in low or "does not exist" in low:
         return NotFound(f"manifest for {what} not found: {msg}")
+    if no_registry(low):
+        return NotFound(f"no registry answers for {what}: {msg}")
     return RegistryError(f"registry error for {what}: {msg}")
 
 
@@ -224,12 +237,17 @@ class Registries:
     async def login(self, host: str, auth: AuthConfig, workdir: Path) -> None:
         authfile = workdir / "login.json"
         args = ["login", "--authfile", str(authfile), *self.tls_args(host, "")]
+        if not auth.password:
+            # skopeo would prompt for it (and fail without a terminal): no password, no login
+            raise Unauthorized(f"login to {host} failed: a password is required")
         args += ["--username", auth.username, "--password-stdin", host]
         code, _out, err = await self.run(args, stdin=auth.password.encode())
         if code != 0:
             low = err.lower()
             if "unauthorized" in low or "401" in low or "invalid username/password" in low:
                 raise Unauthorized(f"login to {host} failed: {classify(err, host).message.split(': ', 1)[-1]}")
+            if no_registry(low):
+                raise NotFound(f"login to {host} failed: no registry answers there ({err.strip().splitlines()[-1]})")
             raise RegistryError(f"login to {host} failed: {err.strip().splitlines()[-1] if err.strip() else ''}")
 
     async def catalog(self, host: str) -> list[str]:
@@ -258,4 +276,6 @@ class Registries:
                 raise RegistryError(f"registry {host} answered {resp.status_code} to a catalog request")
             repos = resp.json().get("repositories") or []
             return [r for r in repos if isinstance(r, str)]
+        if no_registry(str(last)):
+            raise NotFound(f"cannot reach registry {host}: {last}")
         raise RegistryError(f"cannot reach registry {host}: {last}")
