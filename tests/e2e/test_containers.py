@@ -647,7 +647,11 @@ def test_live_restore_after_kill_9(fresh_server: RunningServer) -> None:
         assert st["Paused"] and st["Status"] == "paused"
         assert c.post(f"/containers/{paused}/unpause").status_code == 204
         # an exit while the daemon was down still goes through the restart policy
-        info = c.get(f"/containers/{comes_back}/json").json()
+        deadline = time.monotonic() + 10  # the policy's back-off runs from the daemon's start
+        while (info := c.get(f"/containers/{comes_back}/json").json())["RestartCount"] < 1:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
         assert info["RestartCount"] == 1, info["State"]
         c.delete(f"/containers/{paused}", params={"force": 1})
         c.delete(f"/containers/{comes_back}", params={"force": 1})
