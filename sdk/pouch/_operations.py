@@ -585,7 +585,7 @@ class SystemOperations:
         response = daemon_update.sync_detailed(client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
 
-    def auth(self, *, body: AuthConfig | Unset = UNSET) -> AuthResponse:
+    def auth(self, *, body: AuthConfig) -> AuthResponse:
         """Check auth configuration"""
         response = system_auth.sync_detailed(client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
@@ -621,7 +621,7 @@ class AsyncSystemOperations:
         response = await daemon_update.asyncio_detailed(client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
 
-    async def auth(self, *, body: AuthConfig | Unset = UNSET) -> AuthResponse:
+    async def auth(self, *, body: AuthConfig) -> AuthResponse:
         """Check auth configuration"""
         response = await system_auth.asyncio_detailed(client=self._client, body=body)
         raise_for_response(response.status_code, response.content)

@@ -8,12 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...models.auth_config import AuthConfig
 from ...models.auth_response import AuthResponse
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: AuthConfig | Unset = UNSET,
+    body: AuthConfig,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -22,8 +22,7 @@ def _get_kwargs(
         "url": "/auth",
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -77,7 +76,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthConfig | Unset = UNSET,
+    body: AuthConfig,
 ) -> Response[AuthResponse | Error]:
     """Check auth configuration
 
@@ -85,7 +84,7 @@ def sync_detailed(
     registry without password.
 
     Args:
-        body (AuthConfig | Unset):
+        body (AuthConfig):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +108,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthConfig | Unset = UNSET,
+    body: AuthConfig,
 ) -> AuthResponse | Error | None:
     """Check auth configuration
 
@@ -117,7 +116,7 @@ def sync(
     registry without password.
 
     Args:
-        body (AuthConfig | Unset):
+        body (AuthConfig):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +135,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthConfig | Unset = UNSET,
+    body: AuthConfig,
 ) -> Response[AuthResponse | Error]:
     """Check auth configuration
 
@@ -144,7 +143,7 @@ async def asyncio_detailed(
     registry without password.
 
     Args:
-        body (AuthConfig | Unset):
+        body (AuthConfig):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +165,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: AuthConfig | Unset = UNSET,
+    body: AuthConfig,
 ) -> AuthResponse | Error | None:
     """Check auth configuration
 
@@ -174,7 +173,7 @@ async def asyncio(
     registry without password.
 
     Args:
-        body (AuthConfig | Unset):
+        body (AuthConfig):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
