@@ -276,6 +276,6 @@ class Registries:
                 raise RegistryError(f"registry {host} answered {resp.status_code} to a catalog request")
             repos = resp.json().get("repositories") or []
             return [r for r in repos if isinstance(r, str)]
-        if no_registry(str(last)):
+        if isinstance(last, httpx.ConnectError) or no_registry(str(last)):
             raise NotFound(f"cannot reach registry {host}: {last}")
         raise RegistryError(f"cannot reach registry {host}: {last}")

@@ -58,6 +58,8 @@ class Transfers:
 
     def pull_ref(self, from_image: str, tag: str | None) -> Reference:
         ref = self.images.parse(from_image, default_tag=False)
+        if ref.tag and ref.digest:
+            raise InvalidParameter(f"{from_image}: a reference with both a tag and a digest cannot be pulled")
         if tag:
             if tag.startswith("sha256:"):
                 ref = Reference(ref.domain, ref.path, None, tag)

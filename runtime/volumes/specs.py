@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from runtime.errors import InvalidParameter
 
 # dockerd's rule for volume names: no path separators, cannot start with "." (so no "..").
-VOLUME_NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+$")
+VOLUME_NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]+\Z")  # \Z: `$` would admit a final newline
 PROPAGATIONS = ("private", "rprivate", "shared", "rshared", "slave", "rslave")
 LABEL_MODES = ("z", "Z")
 

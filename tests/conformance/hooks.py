@@ -24,8 +24,9 @@ requests the server should accept", so ``within_documented_relations`` drops the
 cases are left alone), and ``consistent_ipam`` makes the IPAM of positive network creates
 consistent (subnet address, gateway and ranges inside it) instead of dropping nearly all:
 
-* POST /images/create: exactly one of ``fromImage``/``fromSrc``; ``fromSrc`` is ``-`` or an
-  http(s) URL; importing with ``tag`` needs ``repo``.
+* POST /images/create: exactly one of ``fromImage``/``fromSrc``; a ``tag`` (not a digest)
+  beside a ``fromImage`` that names one already; ``fromSrc`` is ``-`` or an http(s) URL;
+  importing with ``tag`` needs ``repo``.
 * POST /commit: ``tag`` (query or body) needs a repository.
 * POST /images/{imageid}/push: a tag in the name and a different ``tag`` parameter.
 * GET /containers/{id}/logs: ``stdout`` or ``stderr`` must be true.
@@ -145,6 +146,11 @@ def _relations_hold(op: str, path: dict[str, Any], query: dict[str, Any], body: 
         pull, src = _given(query.get("fromImage")), _given(query.get("fromSrc"))
         if pull == src:
             return False
+        if pull:
+            name = str(query["fromImage"]).rsplit("/", 1)[-1]
+            tag = str(query.get("tag") or "")
+            if (":" in name or "@" in name) and tag and not tag.startswith("sha256:"):
+                return False
         if src:
             if not (query["fromSrc"] == "-" or str(query["fromSrc"]).startswith(("http://", "https://"))):
                 return False
