@@ -51,10 +51,14 @@ class AuthConfig:
         return not (self.username or self.password or self.identity_token or self.registry_token)
 
 
+AUTH_FIELDS = ("username", "password", "auth", "email", "identitytoken", "registrytoken", "serveraddress")
+
+
 def _auth_from_dict(doc: dict[str, Any]) -> AuthConfig:
     low = {str(k).lower(): v for k, v in doc.items()}
     for key, value in low.items():
-        if value is not None and not isinstance(value, str):
+        # unknown fields are ignored (docker decodes into a struct); known ones must be strings
+        if key in AUTH_FIELDS and value is not None and not isinstance(value, str):
             raise InvalidParameter(f"invalid auth config: {key} must be a string")
     auth = AuthConfig(
         username=low.get("username") or "",
