@@ -9,6 +9,12 @@ Requests that would block the run (the server is real: streams last as long as t
 * GET /containers/{id}/logs with ``follow`` streams until the container stops: ``follow=false``.
 * POST /containers/{id}/attach with ``stream`` lasts as long as the container: ``stream=false``.
 
+State a case leaves behind:
+
+* POST /daemon/update with a fuzzed ``ImageProxy`` points the daemon at a proxy that does not
+  exist; every later registry operation would then fail upstream (5xx, correctly). After each
+  DaemonUpdate case the proxy is set back to none, so later cases test their own operation.
+
 Bodies the schema can only call "binary":
 
 * ``X-Registry-Auth`` is base64url(JSON AuthConfig); positive cases carry the generated
@@ -53,6 +59,8 @@ import sys
 import tarfile
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -93,6 +101,18 @@ def before_call(context: Any, case: Any, **kwargs: Any) -> None:
     else:
         return
     case.query = query
+
+
+@schemathesis.hook
+def after_call(context: Any, case: Any, response: Any) -> None:
+    if case.operation.definition.raw.get("operationId") != "DaemonUpdate":
+        return
+    base = case.operation.schema.get_base_url().rstrip("/")
+    req = urllib.request.Request(
+        f"{base}/daemon/update", data=b'{"ImageProxy": ""}', headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        assert resp.status == 200, "resetting the daemon's ImageProxy failed"
 
 
 # ---------------------------------------------------------------- tar bodies
@@ -161,7 +181,7 @@ def _relations_hold(op: str, path: dict[str, Any], query: dict[str, Any], body: 
         if (_given(query.get("tag")) or _given(body.get("Tag"))) and not repo:
             return False
     elif op == "ImagePush":
-        name = str(path.get("imageid", ""))
+        name = urllib.parse.unquote(str(path.get("imageid", "")))
         last = name.rsplit("/", 1)[-1]
         if ":" in last and _given(query.get("tag")) and last.split(":", 1)[1] != query["tag"]:
             return False
