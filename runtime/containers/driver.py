@@ -314,6 +314,9 @@ class Driver:
                 await on_attach_ready()
                 os.write(start_w, b"\0")  # attached: let the process run
             msg = await read_pipe_message(sync_r)
+        except BaseException:
+            self._reap_conmon(args)
+            raise
         finally:
             os.close(sync_r)
             for fd in (start_w, attach_r):
@@ -322,8 +325,19 @@ class Driver:
             await proc.wait()
         pid = int(msg.get("data", -1))
         if pid < 0:
+            self._reap_conmon(args)
             raise RuntimeFailure(_runc_message((msg.get("message") or "conmon failed").encode()))
         return pid
+
+    def _reap_conmon(self, args: list[str]) -> None:
+        """A conmon that failed exits on its own; as its subreaper we must still reap it."""
+        try:
+            pidfile = Path(args[args.index("-P") + 1])
+        except (ValueError, IndexError):
+            return
+        pid = self.conmon_pid(pidfile)
+        if pid:
+            ProcessWatch(pid, lambda: None)
 
     def conmon_pid(self, pidfile: Path) -> int | None:
         try:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from runtime import ids
 from runtime.containers import ocispec, records
 from runtime.containers.attach import parse_detach_keys
-from runtime.containers.driver import ProcessWatch, connect_attach, write_ctl
+from runtime.containers.driver import ProcessWatch, RuntimeFailure, connect_attach, write_ctl
 from runtime.errors import Conflict, InvalidParameter, NotFound
 
 if TYPE_CHECKING:
@@ -180,12 +180,20 @@ class ExecService:
             args.append("--exec-attach")
         try:
             pid = await drv.spawn_conmon(args, on_attach_ready=attached if attach else None, cwd=d)
-        except Exception:
+        except Exception as exc:
             ex["Running"] = False
-            ex["ExitCode"] = 126
             done.set()
             if session is not None:
                 session.sock.close()
+            if not isinstance(exc, RuntimeFailure):
+                ex["ExitCode"] = 126
+                raise
+            # dockerd's mapping: a command that is missing (127) or not executable (126) is the caller's error
+            text = exc.message
+            not_found = "no such file or directory" in text or "executable file not found" in text
+            ex["ExitCode"] = 127 if not_found else 126
+            if not_found or "permission denied" in text:
+                raise InvalidParameter(f"exec failed: {text}") from None
             raise
         ex.update(Running=True, Pid=pid)
         self.containers._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])

@@ -124,3 +124,11 @@ def test_exec_detach_keys(client: httpx.Client, server: RunningServer, ctr: str)
     assert client.get(f"/exec/{eid}/json").json()["Running"] is True  # detached, not ended
     r = client.post(f"/containers/{ctr}/exec", json={"Cmd": ["true"], "DetachKeys": "ctrl-1!"})
     assert r.status_code == 400
+
+
+def test_exec_of_a_missing_command(client: httpx.Client, ctr: str) -> None:
+    eid = exec_create(client, ctr, ["/no/such/cmd"])
+    r = client.post(f"/exec/{eid}/start", json={"Detach": True})
+    assert r.status_code == 400 and "no such file" in r.json()["message"]
+    info = client.get(f"/exec/{eid}/json").json()
+    assert info["Running"] is False and info["ExitCode"] == 127
