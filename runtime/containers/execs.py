@@ -194,6 +194,8 @@ class ExecService:
             ex["ExitCode"] = 127 if not_found else 126
             if not_found or "permission denied" in text:
                 raise InvalidParameter(f"exec failed: {text}") from None
+            if not await self._still_running(rec):  # it stopped between the check and runc exec
+                raise Conflict(f"Container {rec['Id']} is not running") from None
             raise
         ex.update(Running=True, Pid=pid)
         self.containers._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])
@@ -204,6 +206,12 @@ class ExecService:
             else ProcessWatch(pid, lambda: self._exited(ex["ID"]))
         )
         return session
+
+    async def _still_running(self, rec: records.Record) -> bool:
+        if not rec["State"]["Running"] or rec["State"]["Paused"]:
+            return False
+        state = await self.containers.driver.state(rec["Id"])
+        return state is not None and state.get("status") == "running"
 
     def _exited(self, exec_id: str) -> None:
         ex = self._execs.get(exec_id)

@@ -325,6 +325,9 @@ def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: li
         raise InvalidParameter(f"unknown runtime {runtime!r}: available {', '.join(runtimes)}")
     if runtime and runtime != "runc":
         raise InvalidParameter(f"runtime {runtime!r} cannot run containers on this host's cgroup layout; use runc")
+    workdir = config.get("WorkingDir") or ""
+    if workdir and not workdir.startswith("/"):
+        raise InvalidParameter(f"the working directory '{workdir}' is invalid, it needs to be an absolute path")
     shm = host.get("ShmSize")
     if shm is not None and shm < 0:
         raise InvalidParameter("SHM size can not be less than 0")

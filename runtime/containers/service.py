@@ -169,6 +169,16 @@ class ContainerService:
     def _save(self, rec: Record) -> None:
         self.store.put("container", rec["Id"], rec, name=rec["Name"])
 
+    def _try_save(self, rec: Record) -> bool:
+        """Write through, but keep going when the store cannot take it (disk full): the
+        in-memory record stays authoritative and the next successful save carries the change."""
+        try:
+            self._save(rec)
+            return True
+        except Exception as exc:
+            log.warning("could not store container %s: %s", rec["Id"], exc)
+            return False
+
     def save_record(self, rec: Record) -> None:
         """For subsystems that change a container record in place (network connect)."""
         self._save(rec)
@@ -506,13 +516,21 @@ class ContainerService:
             code, error = 255, "container monitor (conmon) exited without an exit code"
         oom = (paths.persist / "oom").exists()
         records.set_exited(rec, code, oom, error)
-        self._save(rec)
-        lv.cleanup = asyncio.ensure_future(self._cleanup_runtime(rec))
+        self._try_save(rec)  # the exit must be known (waiters, remove) even if the disk is full
+        lv.cleanup = cleanup = asyncio.ensure_future(self._cleanup_runtime(rec))
         if oom:
             self._publish(rec, "oom")
         self._publish(rec, "die", exitCode=code)
+        # As dockerd: wait/stop return once the network and mounts are released (bounded: a
+        # cleanup that hangs is retried by the next start or remove, which await it).
+        await asyncio.wait({cleanup}, timeout=30)
+        if rec["State"]["Running"]:  # started again meanwhile: this exit is history
+            lv.announce_exit(code, error)
+            return
         lv.exited.set()
         lv.announce_exit(code, error)
+        if cid not in self._records:  # removed meanwhile
+            return
         if self._should_restart(rec, lv):
             self._schedule_restart(rec, lv)
         elif rec["HostConfig"].get("AutoRemove") and not lv.keep:
@@ -577,7 +595,7 @@ class ContainerService:
         else:
             lv.backoff = min(lv.backoff * 2, RESTART_BACKOFF_MAX)
         rec["State"].update(Status="restarting", Restarting=True)
-        self._save(rec)
+        self._try_save(rec)
         loop = asyncio.get_running_loop()
         lv.restart_timer = loop.call_later(lv.backoff, lambda: self._restart_now(rec["Id"]))
 
@@ -641,21 +659,20 @@ class ContainerService:
     async def _stop_locked(self, rec: Record, lv: Live, stop_timeout: int | None) -> None:
         cid = rec["Id"]
         rec["ManualStop"] = True
-        self._save(rec)
+        self._try_save(rec)  # a full disk must not keep a container from stopping
         lv.stopping = True
         try:
             sig = hostconfig.parse_signal(rec["Config"].get("StopSignal"))
             t = self._stop_timeout(rec, stop_timeout)
+            # Thaw first (as dockerd): a SIGKILL reaches a frozen task on cgroup v1, and a resume
+            # after it races the exit handler's cleanup (runc: "container does not exist").
+            await self._thaw_for_stop(rec)
             if t > 0 or sig == 9:
                 await self._signal(rec, sig)
-                if rec["State"]["Paused"]:
-                    await self._resume_locked(rec, publish=False)
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(lv.exited.wait(), t if t > 0 else 10)
             if not lv.exited.is_set():
                 await self._signal(rec, 9)
-                if rec["State"]["Paused"]:
-                    await self._resume_locked(rec, publish=False)
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(lv.exited.wait(), 30)
             if not lv.exited.is_set():
@@ -712,6 +729,20 @@ class ContainerService:
         if publish:
             self._publish(rec, "unpause")
 
+    async def _thaw_for_stop(self, rec: Record) -> None:
+        """Resume a paused container that is about to be signalled. A container that is gone or
+        no longer frozen (it died meanwhile) needs no resume: that is not a failure of the stop."""
+        if not rec["State"]["Paused"]:
+            return
+        try:
+            await self.driver.resume(rec["Id"])
+        except RuntimeFailure:
+            state = await self.driver.state(rec["Id"])
+            if state is not None and state.get("status") == "paused":
+                raise
+        rec["State"].update(Paused=False, Status="running" if rec["State"]["Running"] else rec["State"]["Status"])
+        self._try_save(rec)
+
     # -- wait / remove / rename --------------------------------------------------------------
     async def wait(self, ref: str) -> dict[str, Any]:
         rec = self.get(ref)
@@ -739,10 +770,9 @@ class ContainerService:
                     )
                 lv.stopping = True
                 try:
+                    with contextlib.suppress(Exception):
+                        await self._thaw_for_stop(rec)
                     await self._signal(rec, 9)
-                    if st["Paused"]:
-                        with contextlib.suppress(Exception):
-                            await self.driver.resume(cid)
                     with contextlib.suppress(asyncio.TimeoutError):
                         await asyncio.wait_for(lv.exited.wait(), 30)
                 finally:
@@ -755,6 +785,11 @@ class ContainerService:
             if self.driver.state_exists(cid):
                 await self.driver.delete(cid, force=True)
             await self.execs.remove_for(cid)
+            # The container's own files (its log) go first: on a full disk they free the space
+            # the store writes below need.
+            paths = self.paths(cid)
+            await asyncio.to_thread(shutil.rmtree, paths.home, True)
+            shutil.rmtree(paths.run, ignore_errors=True)
             if self.networks is not None:
                 with contextlib.suppress(Exception):
                     await call(self.networks.release, rec)
@@ -762,9 +797,6 @@ class ContainerService:
                 await self.volumes.release_mounts(rec, bool(volumes))
             if self.images is not None:
                 await call(self.images.remove_rootfs, self._fs_key(rec))
-            paths = self.paths(cid)
-            await asyncio.to_thread(shutil.rmtree, paths.home, True)
-            shutil.rmtree(paths.run, ignore_errors=True)
             for f in (self.driver.exits / cid, self.driver.socks / cid):
                 with contextlib.suppress(OSError):
                     os.unlink(f)
@@ -1083,11 +1115,18 @@ class ContainerService:
 
     # -- checkpoints (runc checkpoint/restore through criu) ----------------------------------
     def _checkpoint_dir(self, rec: Record, directory: str | None) -> Path:
-        if directory:
-            if not directory.startswith("/"):
-                raise InvalidParameter(f"checkpoint dir {directory!r} must be an absolute path")
-            return Path(directory)
-        return self.paths(rec["Id"]).checkpoints
+        """A CheckpointDir names a directory kept under the container's own one: the API must not
+        create or delete directories anywhere on the host."""
+        paths = self.paths(rec["Id"])
+        if not directory:
+            return paths.checkpoints
+        parts = Path(directory).parts
+        if directory.startswith("/") or "\0" in directory or any(p in ("..", ".") for p in parts):
+            raise InvalidParameter(
+                f"invalid checkpoint dir {directory!r}: it must be a relative path without '.' or '..' "
+                "(checkpoint dirs are kept under the container's own directory)"
+            )
+        return paths.home / "checkpoint-dirs" / directory
 
     @staticmethod
     def _checkpoint_name(name: str | None) -> str:

@@ -361,6 +361,32 @@ def test_start_stop_pause_status_codes(client: httpx.Client, running: str) -> No
     assert client.post(f"/containers/{cid}/pause").status_code == 409
 
 
+def test_stop_and_restart_of_a_paused_container(client: httpx.Client, running: str) -> None:
+    """A SIGKILL reaches a frozen task here: the stop must not then fail on a resume (500)."""
+    cid = running
+    for _ in range(4):
+        assert client.post(f"/containers/{cid}/pause").status_code == 204
+        r = client.post(f"/containers/{cid}/stop", params={"t": 0})
+        assert r.status_code == 204, r.text
+        st = client.get(f"/containers/{cid}/json").json()["State"]
+        assert not st["Running"] and not st["Paused"] and st["Status"] == "exited"
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        assert client.post(f"/containers/{cid}/pause").status_code == 204
+        r = client.post(f"/containers/{cid}/restart", params={"t": 0})
+        assert r.status_code == 204, r.text
+        st = client.get(f"/containers/{cid}/json").json()["State"]
+        assert st["Running"] and not st["Paused"] and st["Status"] == "running"
+    assert client.post(f"/containers/{cid}/pause").status_code == 204
+    assert client.delete(f"/containers/{cid}", params={"force": 1}).status_code == 204
+
+
+def test_relative_working_dir_is_400(client: httpx.Client) -> None:
+    r = client.post("/containers/create", json={"Image": IMAGE, "WorkingDir": "relative/dir"})
+    assert r.status_code == 400 and "absolute path" in r.json()["message"], r.text
+    code, out, _ = run(client, ["pwd"], WorkingDir="/tmp/new")
+    assert code == 0 and out.strip() == "/tmp/new"
+
+
 def test_stop_uses_stop_signal(client: httpx.Client) -> None:
     cid = create(client, ["sh", "-c", "trap 'exit 42' USR1; while true; do sleep 0.1; done"], StopSignal="SIGUSR1")
     try:
@@ -685,6 +711,17 @@ def test_checkpoint_list_delete_and_404s(client: httpx.Client, running: str) -> 
     assert r.status_code == 304  # running already: the checkpoint is not even looked at
 
 
+def test_checkpoint_dir_stays_under_the_container(client: httpx.Client, running: str, tmp_path: Path) -> None:
+    outside = tmp_path / "escape"
+    for bad in (str(outside), "../../../escape", "a/../../b", "/"):
+        r = client.post(f"/containers/{running}/checkpoints", json={"CheckpointID": "c1", "CheckpointDir": bad})
+        assert r.status_code == 400, (bad, r.text)
+        assert client.get(f"/containers/{running}/checkpoints", params={"checkpointdir": bad}).status_code == 400
+        assert client.delete(f"/containers/{running}/checkpoints/c1", params={"dir": bad}).status_code == 400
+    assert not outside.exists()
+    assert client.get(f"/containers/{running}/checkpoints", params={"checkpointdir": "mine"}).json() == []
+
+
 def test_checkpoint_create_and_restore(client: httpx.Client, tmp_path: Path) -> None:
     ok, why = criu_works()
     if not ok:
@@ -694,15 +731,15 @@ def test_checkpoint_create_and_restore(client: httpx.Client, tmp_path: Path) -> 
         client.post(f"/containers/{cid}/start")
         time.sleep(0.5)
         r = client.post(f"/containers/{cid}/checkpoints", json={"CheckpointID": "c1", "Exit": True,
-                                                                "CheckpointDir": str(tmp_path)})
+                                                                "CheckpointDir": "mine"})
         assert r.status_code == 201, r.text
         assert not client.get(f"/containers/{cid}/json").json()["State"]["Running"]
-        names = client.get(f"/containers/{cid}/checkpoints", params={"checkpointdir": str(tmp_path)}).json()
+        names = client.get(f"/containers/{cid}/checkpoints", params={"checkpointdir": "mine"}).json()
         assert [n["CheckpointName"] for n in names] == ["c1"]
-        r = client.post(f"/containers/{cid}/start", params={"checkpoint": "c1", "checkpoint-dir": str(tmp_path)})
+        r = client.post(f"/containers/{cid}/start", params={"checkpoint": "c1", "checkpoint-dir": "mine"})
         assert r.status_code == 204, r.text
         assert client.get(f"/containers/{cid}/json").json()["State"]["Running"]
-        assert client.delete(f"/containers/{cid}/checkpoints/c1", params={"dir": str(tmp_path)}).status_code == 204
+        assert client.delete(f"/containers/{cid}/checkpoints/c1", params={"dir": "mine"}).status_code == 204
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
 
@@ -732,6 +769,27 @@ def test_upgrade_keeps_id_and_rolls_back(client: httpx.Client) -> None:
         assert client.post(f"/containers/{cid}/upgrade", json={"Image": "nosuch:img"}).status_code == 404
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_commit_of_an_upgraded_container(client: httpx.Client) -> None:
+    """Upgrade keeps the ID but moves the rootfs: commit must take the new one's changes."""
+    cid = create(client, ["sleep", "1000"], StopTimeout=1)
+    image = ""
+    try:
+        client.post(f"/containers/{cid}/start")
+        r = client.post(f"/containers/{cid}/upgrade",
+                        json={"Image": IMAGE, "Cmd": ["sh", "-c", "echo upgraded > /marker; sleep 1000"]})
+        assert r.status_code == 200, r.text
+        time.sleep(0.3)
+        r = client.post("/commit", params={"container": cid, "repo": "upgraded/commit", "tag": "v1"}, json={})
+        assert r.status_code == 201, r.text
+        image = "upgraded/commit:v1"
+        code, out, _ = run(client, ["cat", "/marker"], Image=image)
+        assert code == 0 and out.strip() == "upgraded"
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+        if image:
+            client.delete(f"/images/{image}")
 
 
 def test_attach_detach_keys(client: httpx.Client, server: RunningServer) -> None:

@@ -323,7 +323,7 @@ def test_log_flood_until_disk_full_leaves_the_server_serving(small_home_srv: Run
             r = c.delete(f"/containers/{cid}", params={"force": 1}, timeout=15)
         except httpx.ReadTimeout:
             assert_serving(c)  # the hung remove does not take the server with it
-            pytest.xfail("forced remove of a container whose exit could not be stored hangs (containers defect #4)")
+            pytest.fail("forced remove of a container whose exit could not be stored hangs")
         assert r.status_code == 204, r.text
         assert free_bytes(srv.home) > (8 << 20), "removing the container did not free its log"
         # and the server works normally again
