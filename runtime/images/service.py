@@ -449,7 +449,7 @@ class ImageService:
         crec = self.store.resolve("container", container, "container")
         cid = crec.get("Id") or crec.get("ID")
         base = self.resolve(crec["Image"])
-        upper = Path(str(self.snapshots.paths(str(cid))["upper"]))
+        upper = Path(str(self.snapshots.paths(str(crec.get("RootfsKey") or cid))["upper"]))  # upgrade moves it
         base_manifest = self.content.read_json(base["ManifestDigest"])
         config = self.content.read_json(base_manifest["config"]["digest"])
         fd, tmp_name = tempfile.mkstemp(prefix="commit-", dir=self.content.tmp)
