@@ -106,8 +106,14 @@ def server_host(address: str) -> str:
     addr = address.strip()
     addr = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", addr)
     addr = addr.split("/", 1)[0]
-    if not addr or not re.fullmatch(r"[A-Za-z0-9.\-]+(:[0-9]+)?|\[[0-9a-fA-F:]+\](:[0-9]+)?", addr):
+    m = re.fullmatch(r"([A-Za-z0-9.\-]+|\[([0-9a-fA-F:]+)\])(?::([0-9]+))?", addr)
+    if not m or (m.group(3) is not None and not 0 < int(m.group(3)) < 65536):
         raise InvalidParameter(f"invalid registry address {address!r}")
+    if m.group(2) is not None:
+        try:
+            ipaddress.IPv6Address(m.group(2))
+        except ValueError:
+            raise InvalidParameter(f"invalid registry address {address!r}: bad IPv6 literal") from None
     return addr
 
 

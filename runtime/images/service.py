@@ -124,7 +124,8 @@ class ImageService:
         if prefix and all(c in "0123456789abcdef" for c in prefix):
             try:
                 return self.store.resolve("image", prefix, "image")
-            except NotFound:
+            except (NotFound, InvalidParameter):
+                # an ambiguous short ID names no single image: "No such image", as dockerd answers
                 return None
         return None
 
