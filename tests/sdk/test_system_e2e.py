@@ -106,23 +106,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-class TLSServer(RunningServer):
-    """gunicorn applies the certificate to every listener, the unix socket included (dockerd only to
-    TCP): probe readiness with TLS there too."""
-
-    certs: Path
-
-    def client(self, timeout: float = 60) -> httpx.Client:
-        ctx = pouch.TLSConfig(client_cert=(str(self.certs / "cert.pem"), str(self.certs / "key.pem")),
-                              verify=False).ssl_context()
-        return httpx.Client(transport=httpx.HTTPTransport(uds=self.socket, verify=ctx),
-                            base_url="https://pouch/v1.24", timeout=timeout)
-
-
 def test_tls_client_certificates_from_env(certs: Path, tmp_path: Path) -> None:
     port = _free_port()
-    TLSServer.certs = certs
-    srv = TLSServer(tmp_path / "tls", tcp_port=port, extra_args=[
+    # TLS applies to the TCP listener only; the unix socket the fixture probes stays plain.
+    srv = RunningServer(tmp_path / "tls", tcp_port=port, extra_args=[
         "--tlsverify", "--tlscacert", str(certs / "ca.pem"),
         "--tlscert", str(certs / "server-cert.pem"), "--tlskey", str(certs / "server-key.pem")]).start()
     try:
