@@ -43,3 +43,14 @@ def fresh_server(tmp_path: Path) -> Iterator[RunningServer]:
     srv = RunningServer(tmp_path / "srv")
     yield srv
     srv.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _purge_servers_at_session_end() -> Iterator[None]:
+    """Containers outlive a server stop by design (live restore): at the end, every server
+    the session started is brought back if needed and emptied, so no container, mount,
+    netns or bridge of the tests outlives them."""
+    yield
+    for srv in RunningServer.started:
+        srv.purge()
+        srv.stop()

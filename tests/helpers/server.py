@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class RunningServer:
+    # Every server a test session started; the session's end purges them all (conftest.py).
+    started: list[RunningServer] = []
+
     def __init__(self, base: Path, extra_args: list[str] | None = None, tcp_port: int | None = None) -> None:
         self.base = base
         self.home = base / "home"
@@ -44,6 +47,8 @@ class RunningServer:
 
     def start(self, timeout: float = 30) -> RunningServer:
         self.base.mkdir(parents=True, exist_ok=True)
+        if self not in RunningServer.started:
+            RunningServer.started.append(self)
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(self.args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + timeout
@@ -79,6 +84,28 @@ class RunningServer:
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, sig)
             self.proc.wait(30)
+
+    def purge(self) -> None:
+        """Remove what tests left behind (containers keep running across a server stop by
+        design: live restore), so no mount, netns or process outlives the test session."""
+        if self.proc is None:
+            return  # never started
+        if self.proc.poll() is not None:
+            try:
+                self.start()
+            except RuntimeError:
+                return
+        try:
+            with self.client(timeout=60) as c:
+                for ctr in c.get("/containers/json", params={"all": "1"}).json():
+                    c.delete(f"/containers/{ctr['Id']}", params={"force": "1", "v": "1"})
+                for net in c.get("/networks").json():
+                    if net.get("Name") not in ("bridge", "host", "none"):
+                        c.delete(f"/networks/{net['Id']}")
+                for vol in c.get("/volumes").json().get("Volumes") or []:
+                    c.delete(f"/volumes/{vol['Name']}")
+        except (httpx.HTTPError, ValueError, TypeError, KeyError):
+            pass
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
