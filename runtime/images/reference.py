@@ -15,11 +15,11 @@ import re
 from runtime.errors import InvalidParameter
 
 _DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-DOMAIN_RE = re.compile(rf"^{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*(?::[0-9]+)?$")
-PATH_COMPONENT_RE = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")
+DOMAIN_RE = re.compile(rf"^{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*(?::[0-9]+)?\Z")  # \Z: no final newline
+PATH_COMPONENT_RE = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*\Z")
 TAG_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\Z")  # ASCII, as docker's grammar
-DIGEST_RE = re.compile(r"^sha256:[a-f0-9]{64}$")
-ID_RE = re.compile(r"^(?:sha256:)?([a-f0-9]{64})$")
+DIGEST_RE = re.compile(r"^sha256:[a-f0-9]{64}\Z")
+ID_RE = re.compile(r"^(?:sha256:)?([a-f0-9]{64})\Z")
 MAX_NAME_LENGTH = 255
 DEFAULT_TAG = "latest"
 
@@ -92,6 +92,9 @@ def parse(ref: str, default_registry: str, namespace: str = "library", default_t
         raise InvalidReference(f"invalid reference format: repository name must be lowercase: {ref!r}")
     if not DOMAIN_RE.match(domain):
         raise InvalidReference(f"invalid reference format: bad registry {domain!r} in {ref!r}")
+    port = domain.rpartition(":")[2] if ":" in domain else ""
+    if port and not 0 < int(port) < 65536:
+        raise InvalidReference(f"invalid reference format: bad port {port!r} in {ref!r}")
     for comp in path.split("/"):
         if not PATH_COMPONENT_RE.match(comp):
             raise InvalidReference(f"invalid reference format: bad path component {comp!r} in {ref!r}")

@@ -25,3 +25,11 @@ def test_no_registry_recognises_resolution_and_refusal() -> None:
     assert no_registry("[Errno -2] Name or service not known")
     assert no_registry("connect: connection refused")
     assert not no_registry("i/o timeout")
+
+
+@pytest.mark.parametrize("ref", ["a.b:99999/x", "localhost:0/x", "a.b\n/x", "a/x\n/b", "x@sha256:" + "a" * 64 + "\n"])
+def test_references_with_bad_ports_or_newlines_are_refused(ref: str) -> None:
+    from runtime.images.reference import parse
+
+    with pytest.raises(InvalidParameter):
+        parse(ref, "registry.hub.docker.com")
