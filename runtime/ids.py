@@ -7,8 +7,8 @@ import secrets
 
 from runtime.errors import InvalidParameter
 
-NAME_RE = re.compile(r"^/?[a-zA-Z0-9_-]+$")  # the seed's rule for container names
-ID_RE = re.compile(r"^[0-9a-f]{64}$")
+NAME_RE = re.compile(r"^/?[a-zA-Z0-9_-]+\Z")  # the seed's rule for container names
+ID_RE = re.compile(r"^[0-9a-f]{64}\Z")
 
 _LEFT = (
     "admiring adoring agitated amazing angry awesome blissful bold boring brave busy charming clever cool "
