@@ -113,15 +113,27 @@ async def image_commit(
     tag: str | None = None,
     comment: str | None = None,
     author: str | None = None,
+    pause: bool = True,
     body: dict[str, Any] | None = None,
 ) -> tuple[dict[str, str], int]:
     opts = body or {}
-    rec = await asyncio.to_thread(
-        engine().images.commit_container,
-        container,
-        repo or opts.get("Repository"),
-        tag or opts.get("Tag"),
-        author or opts.get("Author"),
-        comment or opts.get("Comment"),
-    )
+    eng = engine()
+    # As dockerd: freeze a running container while its writable layer is read, so the
+    # new layer is one consistent moment of its filesystem.
+    state = eng.containers.get(container)["State"] if pause else {}
+    frozen = bool(state.get("Running")) and not state.get("Paused")
+    if frozen:
+        await eng.containers.pause(container)
+    try:
+        rec = await asyncio.to_thread(
+            eng.images.commit_container,
+            container,
+            repo or opts.get("Repository"),
+            tag or opts.get("Tag"),
+            author or opts.get("Author"),
+            comment or opts.get("Comment"),
+        )
+    finally:
+        if frozen:
+            await eng.containers.unpause(container)
     return {"Id": rec["Id"]}, 201

@@ -409,6 +409,28 @@ def test_commit_then_run_the_new_image(client: httpx.Client, busybox: str) -> No
             client.delete(f"/containers/{c}", params={"force": 1})
 
 
+def test_commit_of_a_running_container_freezes_it_and_leaves_it_running(client: httpx.Client, busybox: str) -> None:
+    require_root_stack()
+    r = client.post("/containers/create", json={"Image": busybox, "Cmd": ["sh", "-c", "echo x > /f; sleep 300"]})
+    cid = r.json()["Id"]
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        since = f"{time.time():.9f}"
+        assert client.post("/commit", params={"container": cid, "repo": "committed/live"}).status_code == 201
+        r = client.post("/commit", params={"container": cid, "repo": "committed/live", "tag": "nopause", "pause": 0})
+        assert r.status_code == 201
+        until = f"{time.time() + 0.2:.9f}"
+        events = client.get("/events", params={"since": since, "until": until,
+                                               "filters": json.dumps({"container": [cid]})}).text  # fmt: skip
+        actions = [json.loads(ln)["action"] for ln in events.splitlines()]
+        # Only the commit that asked for it froze the container (dockerd also reports each commit).
+        assert actions == ["pause", "commit", "unpause", "commit"]
+        state = client.get(f"/containers/{cid}/json").json()["State"]
+        assert state["Running"] and not state["Paused"]
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
 def test_commit_missing_container_is_404(client: httpx.Client) -> None:
     assert client.post("/commit", params={"container": "nosuchcontainer"}).status_code == 404
 
