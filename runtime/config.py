@@ -53,4 +53,4 @@ class DaemonConfig:
 
     @property
     def unix_sockets(self) -> list[str]:
-        return [a[len("unix://"):] for a in self.listen if a.startswith("unix://")]
+        return [a[len("unix://") :] for a in self.listen if a.startswith("unix://")]

@@ -49,4 +49,3 @@ class Conflict(EngineError):
     """The object exists but its state forbids the operation (name taken, running, in use)."""
 
     status = 409
-

@@ -21,6 +21,7 @@ from server.resolver import PouchResolver
 
 log = logging.getLogger("pouch.server")
 
+
 def create_app(config: DaemonConfig, engine: Engine | None = None) -> RequestLimits:
     """The whole server as one ASGI app. ``engine`` may be given (tests); else the
     lifespan creates it from ``config`` inside the serving process."""

@@ -27,22 +27,42 @@ log = logging.getLogger("pouch.server")
 
 def parse_args(argv: list[str] | None = None) -> DaemonConfig:
     p = argparse.ArgumentParser(prog="pouchd", description="Pouch Engine API v1.24 server")
-    p.add_argument("-l", "--listen", action="append", metavar="ADDR",
-                   help=f"unix:///path or tcp://host:port, repeatable (default {DEFAULT_LISTEN})")
+    p.add_argument(
+        "-l",
+        "--listen",
+        action="append",
+        metavar="ADDR",
+        help=f"unix:///path or tcp://host:port, repeatable (default {DEFAULT_LISTEN})",
+    )
     p.add_argument("--home-dir", default=DEFAULT_HOME_DIR, help="root of persistent state (default %(default)s)")
-    p.add_argument("--exec-root-dir", default=DEFAULT_EXEC_ROOT_DIR,
-                   help="root of runtime state cleared by a reboot (default %(default)s)")
+    p.add_argument(
+        "--exec-root-dir",
+        default=DEFAULT_EXEC_ROOT_DIR,
+        help="root of runtime state cleared by a reboot (default %(default)s)",
+    )
     p.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error", "critical"])
     p.add_argument("-D", "--debug", action="store_true", help="debug logging")
     p.add_argument("--default-registry", default=DEFAULT_REGISTRY, help="registry for bare image names")
-    p.add_argument("--insecure-registries", action="append", default=[], metavar="HOST[:PORT]",
-                   help="registries reached over plain HTTP, repeatable")
-    p.add_argument("--label", action="append", default=[], dest="labels", metavar="KEY=VALUE",
-                   help="daemon label, repeatable")
+    p.add_argument(
+        "--insecure-registries",
+        action="append",
+        default=[],
+        metavar="HOST[:PORT]",
+        help="registries reached over plain HTTP, repeatable",
+    )
+    p.add_argument(
+        "--label", action="append", default=[], dest="labels", metavar="KEY=VALUE", help="daemon label, repeatable"
+    )
     p.add_argument("--image-proxy", default="", help="proxy for image pulls")
     p.add_argument("--cgroup-parent", default="pouch", help="cgroup (and resource name) prefix")
-    p.add_argument("--allowed-bind-root", action="append", default=[], dest="allowed_bind_roots", metavar="DIR",
-                   help="host directory bind mounts may come from, repeatable (default: anywhere, as dockerd)")
+    p.add_argument(
+        "--allowed-bind-root",
+        action="append",
+        default=[],
+        dest="allowed_bind_roots",
+        metavar="DIR",
+        help="host directory bind mounts may come from, repeatable (default: anywhere, as dockerd)",
+    )
     p.add_argument("--tlsverify", action="store_true", help="require client certificates on TCP listeners")
     p.add_argument("--tlscacert", help="CA certificate for client verification")
     p.add_argument("--tlscert", help="server certificate")
@@ -80,9 +100,9 @@ def gunicorn_binds(listen: list[str]) -> list[str]:
     binds = []
     for addr in listen:
         if addr.startswith("unix://"):
-            binds.append("unix:" + addr[len("unix://"):])
+            binds.append("unix:" + addr[len("unix://") :])
         else:
-            binds.append(addr[len("tcp://"):])
+            binds.append(addr[len("tcp://") :])
     return binds
 
 

@@ -42,8 +42,7 @@ class HijackedConnection:
         self._head_sent = True
         if self.upgrade:
             head = (
-                f"HTTP/1.1 101 UPGRADED\r\nContent-Type: {content_type}\r\n"
-                "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
+                f"HTTP/1.1 101 UPGRADED\r\nContent-Type: {content_type}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
             )
         else:
             head = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n"
@@ -159,7 +158,7 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
 
     def _take_raw(self, data: bytes) -> None:
         if self._body_missing:
-            body, data = data[: self._body_missing], data[self._body_missing:]
+            body, data = data[: self._body_missing], data[self._body_missing :]
             self._body_missing -= len(body)
             self.cycle.body += body
             if self._body_missing == 0:

@@ -63,8 +63,9 @@ class RequestLimits:
         if json_depth_exceeds(bytes(body), self.max_depth):
             await _reject(send, 400, f"JSON body nested deeper than {self.max_depth} levels")
             return
-        await self.app(scope, _replay([{"type": "http.request", "body": bytes(body), "more_body": False}], receive),
-                       send)
+        await self.app(
+            scope, _replay([{"type": "http.request", "body": bytes(body), "more_body": False}], receive), send
+        )
 
 
 def _is_json(scope: Scope) -> bool:
@@ -89,7 +90,15 @@ def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
 
 async def _reject(send: Send, status: int, message: str) -> None:
     body = json.dumps({"message": message}).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -45,7 +45,7 @@ class DockerCompatMiddleware:
                     send, f"client version {version} is too new. Maximum supported API version is {API_VERSION}"
                 )
                 return
-            rest = path[m.end():]
+            rest = path[m.end() :]
         else:
             rest = path
         scope = dict(scope)

@@ -36,8 +36,7 @@ def _ipt(*args: str, check: bool = True, table: str = "filter") -> subprocess.Co
 
 
 def _rules(bridge: str, stem: str, internal: bool) -> list[list[str]]:
-    rules = [["-i", bridge, "-o", bridge, "-j", "RETURN"],
-             ["-i", bridge, "-o", f"{stem}+", "-j", "DROP"]]
+    rules = [["-i", bridge, "-o", bridge, "-j", "RETURN"], ["-i", bridge, "-o", f"{stem}+", "-j", "DROP"]]
     if internal:
         rules += [["-i", bridge, "-j", "DROP"], ["-o", bridge, "-j", "DROP"]]
     return rules

@@ -53,5 +53,9 @@ def delete_link(name: str) -> None:
 
 
 def set_mac(netns: str, ifname: str, mac: str) -> None:
-    subprocess.run(["nsenter", f"--net={netns}", "ip", "link", "set", "dev", ifname, "address", mac],
-                   capture_output=True, text=True, check=False)
+    subprocess.run(
+        ["nsenter", f"--net={netns}", "ip", "link", "set", "dev", ifname, "address", mac],
+        capture_output=True,
+        text=True,
+        check=False,
+    )

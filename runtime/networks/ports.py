@@ -71,8 +71,9 @@ def plan(config: dict[str, Any], host: dict[str, Any]) -> list[dict[str, Any]]:
             hp = entry.get("HostPort")
             first = _host_port(str(hp).split("-")[0] if hp else hp, key)
             for i, (port, proto) in enumerate(ports):
-                out.append({"container_port": port, "proto": proto, "host_ip": ip,
-                            "host_port": first + i if first else 0})
+                out.append(
+                    {"container_port": port, "proto": proto, "host_ip": ip, "host_port": first + i if first else 0}
+                )
                 bound.add((port, proto))
                 exposed[(port, proto)] = None
     if host.get("PublishAllPorts"):

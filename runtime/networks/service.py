@@ -50,9 +50,19 @@ def public_network(rec: Record) -> Record:
 
 def empty_endpoint(net: Record) -> Record:
     return {
-        "NetworkID": net["Id"], "EndpointID": "", "Gateway": "", "IPAddress": "", "IPPrefixLen": 0,
-        "IPv6Gateway": "", "GlobalIPv6Address": "", "GlobalIPv6PrefixLen": 0, "MacAddress": "",
-        "Aliases": None, "Links": None, "IPAMConfig": None, "DriverOpts": None,
+        "NetworkID": net["Id"],
+        "EndpointID": "",
+        "Gateway": "",
+        "IPAddress": "",
+        "IPPrefixLen": 0,
+        "IPv6Gateway": "",
+        "GlobalIPv6Address": "",
+        "GlobalIPv6PrefixLen": 0,
+        "MacAddress": "",
+        "Aliases": None,
+        "Links": None,
+        "IPAMConfig": None,
+        "DriverOpts": None,
     }
 
 
@@ -90,8 +100,11 @@ class NetworkService:
         return self.store.list("network")
 
     def _attached(self, net: Record) -> list[Record]:
-        return [c for c in self.store.list("container")
-                if net["Name"] in ((c.get("NetworkSettings") or {}).get("Networks") or {})]
+        return [
+            c
+            for c in self.store.list("container")
+            if net["Name"] in ((c.get("NetworkSettings") or {}).get("Networks") or {})
+        ]
 
     async def restore(self) -> None:
         for name, driver in PREDEFINED.items():
@@ -174,21 +187,36 @@ class NetworkService:
         return {"Id": rec["Id"], "Warning": ""}
 
     async def _create_record(
-        self, name: str, driver: str, configs: list[dict[str, str]], options: dict[str, str],
-        labels: dict[str, str], internal: bool, predefined: bool = False,
+        self,
+        name: str,
+        driver: str,
+        configs: list[dict[str, str]],
+        options: dict[str, str],
+        labels: dict[str, str],
+        internal: bool,
+        predefined: bool = False,
     ) -> Record:
         net_id = new_id()
         rec: Record = {
-            "Name": name, "Id": net_id, "Created": _now(), "Scope": "local", "Driver": driver,
-            "EnableIPv6": False, "Internal": internal, "Attachable": False, "Ingress": False,
-            "IPAM": {"Driver": "default", "Options": {}, "Config": configs}, "Options": options,
-            "Labels": labels, "_predefined": predefined,
+            "Name": name,
+            "Id": net_id,
+            "Created": _now(),
+            "Scope": "local",
+            "Driver": driver,
+            "EnableIPv6": False,
+            "Internal": internal,
+            "Attachable": False,
+            "Ingress": False,
+            "IPAM": {"Driver": "default", "Options": {}, "Config": configs},
+            "Options": options,
+            "Labels": labels,
+            "_predefined": predefined,
         }
         if driver == "bridge":
             taken = [n for n in self._networks() if n.get("_bridge")]
             used = {n["_bridge"] for n in taken}
-            index = 0 if predefined else next(
-                i for i in range(1, 1000) if links.bridge_name(self.prefix, i) not in used
+            index = (
+                0 if predefined else next(i for i in range(1, 1000) if links.bridge_name(self.prefix, i) not in used)
             )
             rec["_bridge"] = links.bridge_name(self.prefix, index)
             rec["_auto"] = not configs
@@ -262,8 +290,9 @@ class NetworkService:
             ctr = self._container(container_ref)
             mode = self._mode(ctr)
             if net["Driver"] != "bridge" or mode in ("host", "none") or mode.startswith(("container:", "netns:")):
-                raise Forbidden(f"container cannot be connected to network {net['Name']}: "
-                                f"its network mode is {mode or 'bridge'}")
+                raise Forbidden(
+                    f"container cannot be connected to network {net['Name']}: its network mode is {mode or 'bridge'}"
+                )
             nets = ctr.setdefault("NetworkSettings", {}).setdefault("Networks", {}) or {}
             ctr["NetworkSettings"]["Networks"] = nets
             if net["Name"] in nets:
@@ -279,8 +308,9 @@ class NetworkService:
                 self._save_state(ctr["Id"], state)
                 await asyncio.to_thread(self._refresh_hosts)
             self._save_container(ctr)
-        self.engine.events.publish("network", "connect", net["Id"],
-                                   {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]})
+        self.engine.events.publish(
+            "network", "connect", net["Id"], {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]}
+        )
 
     async def disconnect(self, ref: str, container_ref: str, force: bool = False) -> None:
         async with self._lock:
@@ -288,8 +318,7 @@ class NetworkService:
             ctr = self._container(container_ref)
             nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
             if net["Name"] not in nets:
-                raise InvalidParameter(
-                    f"container {ctr['Name'].lstrip('/')} is not connected to network {net['Name']}")
+                raise InvalidParameter(f"container {ctr['Name'].lstrip('/')} is not connected to network {net['Name']}")
             state = self._active.get(ctr["Id"])
             if state is not None and net["Id"] in state["endpoints"]:
                 await self._detach(ctr["Id"], state, net["Id"])
@@ -298,8 +327,9 @@ class NetworkService:
             self._save_container(ctr)
             await self._release_bridge(net)
             await asyncio.to_thread(self._refresh_hosts)
-        self.engine.events.publish("network", "disconnect", net["Id"],
-                                   {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]})
+        self.engine.events.publish(
+            "network", "disconnect", net["Id"], {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]}
+        )
 
     def _container(self, ref: str) -> Record:
         """The container record the containers service holds (mutated in place), else the stored one."""
@@ -344,8 +374,9 @@ class NetworkService:
         static = ipam_cfg.get("IPv4Address") or cfg.get("IPAddress") or ""
         if static:
             if net.get("_predefined") or not net["IPAM"]["Config"] or net["_auto"]:
-                raise InvalidParameter("user specified IP address is supported only on user defined networks "
-                                       "with a user configured subnet")
+                raise InvalidParameter(
+                    "user specified IP address is supported only on user defined networks with a user configured subnet"
+                )
             addr = ipam.parse_ipv4(static, "IPv4Address")
             subnet = ipaddress.IPv4Network(net["IPAM"]["Config"][0]["Subnet"])
             gw = net["IPAM"]["Config"][0]["Gateway"]
@@ -369,8 +400,9 @@ class NetworkService:
         mode = self._mode(record)
         config = record.get("Config") or {}
         host = record.get("HostConfig") or {}
-        endpoints = ((record.get("NetworkingConfig") or config.get("NetworkingConfig") or {})
-                     .get("EndpointsConfig") or {})
+        endpoints = (record.get("NetworkingConfig") or config.get("NetworkingConfig") or {}).get(
+            "EndpointsConfig"
+        ) or {}
         if not isinstance(endpoints, dict):
             raise InvalidParameter("invalid NetworkingConfig.EndpointsConfig: want a map")
         files.parse_extra_hosts(host.get("ExtraHosts"))
@@ -397,8 +429,9 @@ class NetworkService:
                 primary = self.resolve(mode)
             except NotFound:
                 raise NotFound(f"network {mode} not found") from None
-            networks[primary["Name"]] = self._endpoint_settings(primary, endpoints.get(mode, {})
-                                                               or endpoints.get(primary["Name"], {}), record)
+            networks[primary["Name"]] = self._endpoint_settings(
+                primary, endpoints.get(mode, {}) or endpoints.get(primary["Name"], {}), record
+            )
             for name, cfg in endpoints.items():
                 net = self.resolve(name)
                 if net["Name"] in networks or net["Driver"] != "bridge":
@@ -408,14 +441,24 @@ class NetworkService:
             config["Hostname"] = record["Id"][:12]  # as dockerd: the short ID unless given
         settings = record.setdefault("NetworkSettings", {}) or {}
         record["NetworkSettings"] = settings
-        settings.update({
-            "Bridge": "", "SandboxID": "", "SandboxKey": "", "HairpinMode": False,
-            "LinkLocalIPv6Address": "", "LinkLocalIPv6PrefixLen": 0,
-            "Ports": ports.port_map(ports.exposed_keys(config, host), []) if mode not in ("host", "none") else {},
-            "SecondaryIPAddresses": [], "SecondaryIPv6Addresses": [],
-            "IPAddress": "", "IPPrefixLen": 0, "Gateway": "", "MacAddress": "",
-            "Networks": networks,
-        })
+        settings.update(
+            {
+                "Bridge": "",
+                "SandboxID": "",
+                "SandboxKey": "",
+                "HairpinMode": False,
+                "LinkLocalIPv6Address": "",
+                "LinkLocalIPv6PrefixLen": 0,
+                "Ports": ports.port_map(ports.exposed_keys(config, host), []) if mode not in ("host", "none") else {},
+                "SecondaryIPAddresses": [],
+                "SecondaryIPv6Addresses": [],
+                "IPAddress": "",
+                "IPPrefixLen": 0,
+                "Gateway": "",
+                "MacAddress": "",
+                "Networks": networks,
+            }
+        )
 
     def _netns_path(self, container_id: str) -> Path:
         return self.netns_dir / container_id
@@ -474,8 +517,9 @@ class NetworkService:
             await asyncio.to_thread(self._refresh_hosts)
         for name, ep in (settings.get("Networks") or {}).items():
             if name != "none":
-                self.engine.events.publish("network", "connect", ep["NetworkID"],
-                                           {"container": cid, "name": name, "type": "bridge"})
+                self.engine.events.publish(
+                    "network", "connect", ep["NetworkID"], {"container": cid, "name": name, "type": "bridge"}
+                )
         return str(path)
 
     def _describe(self, record: Record, state: Record) -> None:
@@ -510,13 +554,30 @@ class NetworkService:
         cfg = net["IPAM"]["Config"][0]
         subnet = ipaddress.IPv4Network(cfg["Subnet"])
         start, end = ipam.host_range(subnet, cfg.get("IPRange"))
-        ifname = next(f"eth{i}" for i in range(64) if f"eth{i}" not in
-                      {e["ifname"] for e in state["endpoints"].values()})
+        ifname = next(
+            f"eth{i}" for i in range(64) if f"eth{i}" not in {e["ifname"] for e in state["endpoints"].values()}
+        )
         static = (ep.get("IPAMConfig") or {}).get("IPv4Address")
-        conf = cni.bridge_conf(self.cni_name(net), net["_bridge"], str(subnet), cfg["Gateway"], start, end,
-                               str(self.ipam_dir), net.get("Internal", False), static, ep.get("MacAddress") or None)
-        entry: Record = {"net_name": net["Name"], "ifname": ifname, "bridge_conf": conf, "portmap_conf": None,
-                         "aliases": ep.get("Aliases") or [], "user": not net.get("_predefined")}
+        conf = cni.bridge_conf(
+            self.cni_name(net),
+            net["_bridge"],
+            str(subnet),
+            cfg["Gateway"],
+            start,
+            end,
+            str(self.ipam_dir),
+            net.get("Internal", False),
+            static,
+            ep.get("MacAddress") or None,
+        )
+        entry: Record = {
+            "net_name": net["Name"],
+            "ifname": ifname,
+            "bridge_conf": conf,
+            "portmap_conf": None,
+            "aliases": ep.get("Aliases") or [],
+            "user": not net.get("_predefined"),
+        }
         state["endpoints"][net["Id"]] = entry
         if self._state_path(cid).exists():  # intent first: a crash during ADD is undone at restore
             self._save_state(cid, state)
@@ -530,8 +591,15 @@ class NetworkService:
         if ep.get("MacAddress") and ep["MacAddress"] != mac:
             await asyncio.to_thread(links.set_mac, state["netns"], ifname, ep["MacAddress"])
             mac = ep["MacAddress"]
-        entry.update({"ip": str(addr.ip), "prefixlen": addr.network.prefixlen, "gateway": ip4.get("gateway", ""),
-                      "mac": mac, "result": result})
+        entry.update(
+            {
+                "ip": str(addr.ip),
+                "prefixlen": addr.network.prefixlen,
+                "gateway": ip4.get("gateway", ""),
+                "mac": mac,
+                "result": result,
+            }
+        )
         if primary:
             wanted = ports.plan(record.get("Config") or {}, record.get("HostConfig") or {})
             if wanted:
@@ -542,13 +610,27 @@ class NetworkService:
                 await cni.invoke("portmap", "ADD", pm, cid, state["netns"], ifname)
                 state["ports"] = [(m["hostPort"], m["protocol"]) for m in mappings]
                 record["NetworkSettings"]["Ports"] = ports.port_map(
-                    ports.exposed_keys(record.get("Config") or {}, record.get("HostConfig") or {}), mappings)
-            record["NetworkSettings"].update({
-                "Bridge": net["_bridge"], "IPAddress": entry["ip"], "IPPrefixLen": entry["prefixlen"],
-                "Gateway": entry["gateway"], "MacAddress": mac,
-            })
-        ep.update({"EndpointID": new_id(), "IPAddress": entry["ip"], "IPPrefixLen": entry["prefixlen"],
-                   "Gateway": entry["gateway"], "MacAddress": mac, "NetworkID": net["Id"]})
+                    ports.exposed_keys(record.get("Config") or {}, record.get("HostConfig") or {}), mappings
+                )
+            record["NetworkSettings"].update(
+                {
+                    "Bridge": net["_bridge"],
+                    "IPAddress": entry["ip"],
+                    "IPPrefixLen": entry["prefixlen"],
+                    "Gateway": entry["gateway"],
+                    "MacAddress": mac,
+                }
+            )
+        ep.update(
+            {
+                "EndpointID": new_id(),
+                "IPAddress": entry["ip"],
+                "IPPrefixLen": entry["prefixlen"],
+                "Gateway": entry["gateway"],
+                "MacAddress": mac,
+                "NetworkID": net["Id"],
+            }
+        )
         entry["endpoint_id"] = ep["EndpointID"]
 
     async def _detach(self, cid: str, state: Record, net_id: str) -> None:
@@ -599,10 +681,16 @@ class NetworkService:
                     clash = ipam.overlapping(subnet, host)
                     if clash is not None:
                         if not net.get("_auto") or self._bridge_users(net):
-                            raise Conflict(f"subnet {subnet} of network {net['Name']} overlaps with {clash} "
-                                           "now in use on this host")
-                        ours = [ipaddress.IPv4Network(c["Subnet"]) for n in self._networks()
-                                if n["Id"] != net["Id"] for c in n["IPAM"]["Config"]]
+                            raise Conflict(
+                                f"subnet {subnet} of network {net['Name']} overlaps with {clash} "
+                                "now in use on this host"
+                            )
+                        ours = [
+                            ipaddress.IPv4Network(c["Subnet"])
+                            for n in self._networks()
+                            if n["Id"] != net["Id"]
+                            for c in n["IPAM"]["Config"]
+                        ]
                         subnet = ipam.pick_subnet(ours + host, self.prefix + net["Id"])
                         net["IPAM"]["Config"] = [{"Subnet": str(subnet), "Gateway": str(subnet.network_address + 1)}]
                         self.store.put("network", net["Id"], net, name=net["Name"])
@@ -658,9 +746,13 @@ class NetworkService:
         if mode == "host":
             hostname = files.host_text("/etc/hostname").strip() or hostname
         files.write_in_place(d / "hostname", hostname + "\n")
-        resolv = files.render_resolv(files.host_text("/etc/resolv.conf"), list(host.get("Dns") or []),
-                                     list(host.get("DnsSearch") or []), list(host.get("DnsOptions") or []),
-                                     bridged=mode not in ("host",))
+        resolv = files.render_resolv(
+            files.host_text("/etc/resolv.conf"),
+            list(host.get("Dns") or []),
+            list(host.get("DnsSearch") or []),
+            list(host.get("DnsOptions") or []),
+            bridged=mode not in ("host",),
+        )
         files.write_in_place(d / "resolv.conf", resolv)
         self._write_hosts(cid, record)
         return {path: str(d / name) for path, name in files.FILES.items()}
@@ -733,13 +825,21 @@ class NetworkService:
                     await self._release_bridge(net)
             await asyncio.to_thread(self._refresh_hosts)
         settings = record.get("NetworkSettings") or {}
-        settings.update({"SandboxKey": "", "IPAddress": "", "IPPrefixLen": 0, "Gateway": "", "MacAddress": "",
-                         "Bridge": ""})
+        settings.update(
+            {"SandboxKey": "", "IPAddress": "", "IPPrefixLen": 0, "Gateway": "", "MacAddress": "", "Bridge": ""}
+        )
         if settings.get("Ports"):
             settings["Ports"] = {k: None for k in settings["Ports"]}
         for ep in (settings.get("Networks") or {}).values():
-            ep.update({"EndpointID": "", "IPAddress": "", "IPPrefixLen": 0, "Gateway": "",
-                       "MacAddress": ((record.get("Config") or {}).get("MacAddress") or "").lower()})
+            ep.update(
+                {
+                    "EndpointID": "",
+                    "IPAddress": "",
+                    "IPPrefixLen": 0,
+                    "Gateway": "",
+                    "MacAddress": ((record.get("Config") or {}).get("MacAddress") or "").lower(),
+                }
+            )
         for nid, name in nets.items():
             self.engine.events.publish("network", "disconnect", nid, {"container": cid, "name": name, "type": "bridge"})
 
@@ -752,8 +852,14 @@ class NetworkService:
 async def _netns_links(path: str) -> set[str] | None:
     """Interface names inside the network namespace mounted at ``path`` (None: cannot tell)."""
     proc = await asyncio.create_subprocess_exec(
-        "nsenter", f"--net={path}", "ip", "-j", "link", "show",
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+        "nsenter",
+        f"--net={path}",
+        "ip",
+        "-j",
+        "link",
+        "show",
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     out, _ = await proc.communicate()
     return {e["ifname"] for e in json.loads(out or b"[]")} if proc.returncode == 0 else None

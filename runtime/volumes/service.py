@@ -161,9 +161,7 @@ class VolumeService:
             rec = self.get(ref)
             users = self._users_by_volume().get(rec["Name"], [])
             if users:
-                raise Conflict(
-                    f"remove {rec['Name']}: volume is in use - [{', '.join(users)}]"
-                )
+                raise Conflict(f"remove {rec['Name']}: volume is in use - [{', '.join(users)}]")
             drivers.remove_volume_dir(Path(rec["Mountpoint"]).parent)
             self.store.delete("volume", rec["Name"])
         self.engine.events.publish("volume", "destroy", rec["Name"], {"driver": rec["Driver"]})
@@ -241,18 +239,33 @@ class VolumeService:
         for dest, opts in (host.get("Tmpfs") or {}).items():
             dest_n = check_destination(dest, "tmpfs")
             options = parse_tmpfs_options(opts or "", dest)
-            add({
-                "Type": "tmpfs", "Name": "", "Source": "tmpfs", "Destination": dest_n, "Driver": "",
-                "Mode": ",".join(options), "RW": "ro" not in options, "Propagation": "",
-            })
+            add(
+                {
+                    "Type": "tmpfs",
+                    "Name": "",
+                    "Source": "tmpfs",
+                    "Destination": dest_n,
+                    "Driver": "",
+                    "Mode": ",".join(options),
+                    "RW": "ro" not in options,
+                    "Propagation": "",
+                }
+            )
         for dest in config.get("Volumes") or {}:
             dest_n = check_destination(dest, "volume")
             if dest_n in mounts:
                 continue  # a bind or tmpfs already covers it, as dockerd does
             mp = {
-                "Type": "volume", "Name": "", "Source": "", "Destination": dest_n,
-                "Driver": host.get("VolumeDriver") or "local", "Mode": "", "RW": True, "Propagation": "",
-                "Named": False, "CopyData": True,
+                "Type": "volume",
+                "Name": "",
+                "Source": "",
+                "Destination": dest_n,
+                "Driver": host.get("VolumeDriver") or "local",
+                "Mode": "",
+                "RW": True,
+                "Propagation": "",
+                "Named": False,
+                "CopyData": True,
             }
             add(mp)
             wanted.append(("", mp))
@@ -275,10 +288,18 @@ class VolumeService:
                 raise
         for mp in mounts.values():
             if mp["Type"] == "volume":
-                self.engine.events.publish("volume", "mount", mp["Name"], {
-                    "container": cid, "destination": mp["Destination"], "driver": mp["Driver"],
-                    "propagation": mp["Propagation"], "read/write": str(mp["RW"]).lower(),
-                })
+                self.engine.events.publish(
+                    "volume",
+                    "mount",
+                    mp["Name"],
+                    {
+                        "container": cid,
+                        "destination": mp["Destination"],
+                        "driver": mp["Driver"],
+                        "propagation": mp["Propagation"],
+                        "read/write": str(mp["RW"]).lower(),
+                    },
+                )
         return list(mounts.values())
 
     def _attach(self, rec: Record, mp: MountPoint) -> None:
@@ -347,6 +368,7 @@ class VolumeService:
 
     async def restore(self) -> None:
         """Re-mount tmpfs volumes that stored containers use (the host may have rebooted)."""
+
         def remount_all() -> None:
             for ctr in self.store.list("container"):
                 try:

@@ -118,9 +118,33 @@ def parse_volumes_from(spec: str) -> tuple[str, str | None]:
 
 
 TMPFS_FLAGS = {
-    "ro", "rw", "exec", "noexec", "suid", "nosuid", "dev", "nodev", "atime", "noatime", "diratime",
-    "nodiratime", "relatime", "norelatime", "strictatime", "nostrictatime", "sync", "async",
-    "dirsync", "mand", "nomand", "private", "rprivate", "shared", "rshared", "slave", "rslave",
+    "ro",
+    "rw",
+    "exec",
+    "noexec",
+    "suid",
+    "nosuid",
+    "dev",
+    "nodev",
+    "atime",
+    "noatime",
+    "diratime",
+    "nodiratime",
+    "relatime",
+    "norelatime",
+    "strictatime",
+    "nostrictatime",
+    "sync",
+    "async",
+    "dirsync",
+    "mand",
+    "nomand",
+    "private",
+    "rprivate",
+    "shared",
+    "rshared",
+    "slave",
+    "rslave",
 }
 TMPFS_KEYS = {"size", "mode", "uid", "gid", "nr_inodes", "nr_blocks", "mpol"}
 SIZE_RE = re.compile(r"^[0-9]+[kmgKMG%]?$")
