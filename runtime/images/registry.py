@@ -220,6 +220,9 @@ class Registries:
     async def run(
         self, args: list[str], stdin: bytes | None = None, seconds: float = INSPECT_TIMEOUT
     ) -> tuple[int, bytes, str]:
+        if any("\x00" in a for a in args):
+            # argv cannot carry NUL (ValueError): a client value (token, name) held one
+            raise InvalidParameter("invalid value: it contains a NUL character")
         proc = await asyncio.create_subprocess_exec(
             SKOPEO,
             *args,
@@ -247,6 +250,8 @@ class Registries:
     async def login(self, host: str, auth: AuthConfig, workdir: Path) -> None:
         authfile = workdir / "login.json"
         args = ["login", "--authfile", str(authfile), *self.tls_args(host, "")]
+        if "\x00" in auth.username:
+            raise InvalidParameter("invalid username: it contains a NUL character")
         if not auth.password:
             # skopeo would prompt for it (and fail without a terminal): no password, no login
             raise Unauthorized(f"login to {host} failed: a password is required")

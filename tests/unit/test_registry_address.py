@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from runtime.errors import InvalidParameter
@@ -33,3 +36,13 @@ def test_references_with_bad_ports_or_newlines_are_refused(ref: str) -> None:
 
     with pytest.raises(InvalidParameter):
         parse(ref, "registry.hub.docker.com")
+
+
+def test_a_nul_in_a_skopeo_argument_is_a_400_not_a_crash(tmp_path: Path) -> None:
+    from runtime.images.registry import AuthConfig, Registries
+
+    regs = Registries([], tmp_path, lambda: "", tmp_path)
+    with pytest.raises(InvalidParameter):
+        asyncio.run(regs.login("127.0.0.1:1", AuthConfig(username="a\x00b", password="p"), tmp_path))
+    with pytest.raises(InvalidParameter):
+        asyncio.run(regs.run(["inspect", "docker://x\x00"]))
