@@ -94,7 +94,11 @@ class NetworkService:
         return f"{self.cni_prefix}-{net['Id'][:12]}"
 
     def resolve(self, ref: str) -> Record:
-        return self.store.resolve("network", ref, "network")
+        try:
+            return self.store.resolve("network", ref, "network")
+        except InvalidParameter:
+            # an ambiguous ID prefix names no single network (as for images): not a malformed request
+            raise NotFound(f"No such network: {ref} (several networks match this ID prefix)") from None
 
     def _networks(self) -> list[Record]:
         return self.store.list("network")

@@ -141,3 +141,18 @@ def test_connect_unknown_things_is_404(client: httpx.Client) -> None:
     assert r.status_code == 404 and "No such container" in r.json()["message"]
     r = client.post("/networks/bridge/disconnect", json={})
     assert r.status_code == 400
+
+
+def test_an_ambiguous_id_prefix_is_no_such_network(client: httpx.Client) -> None:
+    ids = [n["Id"] for n in client.get("/networks").json()]
+    made = []
+    while not any(a[0] == b[0] for i, a in enumerate(ids) for b in ids[i + 1:]):
+        r = client.post("/networks/create", json={"Name": _name()})
+        assert r.status_code == 201, r.text
+        made.append(r.json()["Id"])
+        ids.append(made[-1])
+    first = next(a[0] for i, a in enumerate(ids) for b in ids[i + 1:] if a[0] == b[0])
+    r = client.get(f"/networks/{first}")
+    assert r.status_code == 404 and "several networks" in r.json()["message"]
+    for net_id in made:
+        assert client.delete(f"/networks/{net_id}").status_code == 204
