@@ -332,7 +332,12 @@ def test_log_flood_until_disk_full_leaves_the_server_serving(small_home_srv: Run
         assert c.post(f"/containers/{r.json()['Id']}/start").status_code == 204
         c.post(f"/containers/{r.json()['Id']}/wait")
         assert b"after" in c.get(f"/containers/{r.json()['Id']}/logs", params={"stdout": 1}).content
-        assert not check_consistent(srv, c)
+        # Teardown of the flooded container's network may finish a moment after its remove
+        # answered (seen once under a loaded CI machine): allow it a few seconds, no more.
+        deadline = time.monotonic() + 10
+        while (problems := check_consistent(srv, c)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not problems
 
 
 def test_pull_onto_a_full_disk_fails_clearly(small_home_srv: RunningServer, registry: LocalRegistry,
