@@ -32,7 +32,6 @@ def parse_detach_keys(spec: str | None) -> bytes:
         return DEFAULT_DETACH_KEYS
     out = bytearray()
     for key in spec.split(","):
-        key = key.strip()
         if key.startswith("ctrl-") and len(key) == 6:
             c = key[5]
             if "a" <= c <= "z":
@@ -41,7 +40,7 @@ def parse_detach_keys(spec: str | None) -> bytes:
                 out.append(ord(c) - 64)
             else:
                 raise InvalidParameter(f"Unknown character: '{key}'")
-        elif len(key) == 1:
+        elif len(key) == 1 and "!" <= key <= "~":  # one printable ASCII character
             out.append(ord(key))
         else:
             raise InvalidParameter(f"Unknown character: '{key}'")

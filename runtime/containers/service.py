@@ -834,7 +834,7 @@ class ContainerService:
     async def inspect(self, ref: str, size: bool = False) -> Record:
         rec = self.get(ref)
         out = records.inspect_view(rec)
-        out["ExecIDs"] = self.execs.ids_for(rec["Id"]) or None
+        out["ExecIDs"] = self.execs.ids_for(rec["Id"])
         if size and self.images is not None:
             with contextlib.suppress(Exception):
                 out["SizeRw"], out["SizeRootFs"] = await call(self.images.rootfs_size, self._fs_key(rec))

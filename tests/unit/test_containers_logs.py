@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 
+import pytest
+
 from runtime.containers.attach import parse_detach_keys
 from runtime.containers.logs import LogFormatter, LogOptions, frame, parse_lines, read_existing
+from runtime.errors import InvalidParameter
+from server.app_spec import load_spec
 
 LOG = (
     b"2024-01-01T00:00:01.000000000+00:00 stdout F one\n"
@@ -42,6 +47,26 @@ def test_frame_header() -> None:
 def test_detach_keys() -> None:
     assert parse_detach_keys(None) == b"\x10\x11"
     assert parse_detach_keys("ctrl-a,x") == b"\x01x"
+
+
+@pytest.mark.parametrize("bad", ["€", "ab", "ctrl-1", " a", "a,", "ctrl-"])
+def test_detach_keys_outside_the_grammar_are_400(bad: str) -> None:
+    with pytest.raises(InvalidParameter):
+        parse_detach_keys(bad)
+
+
+def test_detach_key_grammar_and_spec_pattern_agree() -> None:
+    spec = load_spec()
+    pattern = next(
+        p["pattern"]
+        for p in spec["paths"]["/containers/{id}/attach"]["post"]["parameters"]
+        if p["name"] == "detachKeys"
+    )
+    for value in ["", "ctrl-p,ctrl-q", "a", "ctrl-@,~", "ctrl-_"]:
+        assert re.match(pattern, value), value
+        parse_detach_keys(value)
+    for value in ["€", "ab", "ctrl-1", " a", "a,"]:
+        assert not re.match(pattern, value), value
 
 
 def test_blocks_join_lines_cut_at_a_block_edge(tmp_path: Path, monkeypatch: object) -> None:
