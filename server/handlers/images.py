@@ -28,6 +28,9 @@ async def _request_body(body: Any) -> AsyncIterator[bytes]:
         if body:
             yield body.encode("latin-1")
         return
+    headers = connexion.request.headers
+    if not int(headers.get("content-length") or 0) and "chunked" not in headers.get("transfer-encoding", ""):
+        return  # no body at all: nothing to wait for on the connection
     async for chunk in connexion.request.stream():
         yield chunk
 
