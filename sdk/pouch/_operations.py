@@ -102,7 +102,7 @@ class ContainerOperations:
     def __init__(self, client: pouch_client.Client) -> None:
         self._client = client
 
-    def checkpoint_create(self, id: str, *, body: CheckpointCreateOptions | Unset = UNSET) -> None:
+    def checkpoint_create(self, id: str, *, body: CheckpointCreateOptions) -> None:
         """create a checkpoint from a running container"""
         response = container_checkpoint_create.sync_detailed(id, client=self._client, body=body)
         raise_for_response(response.status_code, response.content)
@@ -208,7 +208,7 @@ class AsyncContainerOperations:
     def __init__(self, client: pouch_client.Client) -> None:
         self._client = client
 
-    async def checkpoint_create(self, id: str, *, body: CheckpointCreateOptions | Unset = UNSET) -> None:
+    async def checkpoint_create(self, id: str, *, body: CheckpointCreateOptions) -> None:
         """create a checkpoint from a running container"""
         response = await container_checkpoint_create.asyncio_detailed(id, client=self._client, body=body)
         raise_for_response(response.status_code, response.content)

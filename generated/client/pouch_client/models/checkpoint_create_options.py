@@ -17,30 +17,32 @@ class CheckpointCreateOptions:
     state later
 
         Attributes:
-            checkpoint_dir (str | Unset):
-            checkpoint_id (str | Unset):
+            checkpoint_id (str):
+            checkpoint_dir (str | Unset): A relative directory, kept under the container's own one (no '..' segment).
             exit_ (bool | Unset):
     """
 
+    checkpoint_id: str
     checkpoint_dir: str | Unset = UNSET
-    checkpoint_id: str | Unset = UNSET
     exit_: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        checkpoint_dir = self.checkpoint_dir
-
         checkpoint_id = self.checkpoint_id
+
+        checkpoint_dir = self.checkpoint_dir
 
         exit_ = self.exit_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
+        field_dict.update(
+            {
+                "CheckpointID": checkpoint_id,
+            }
+        )
         if checkpoint_dir is not UNSET:
             field_dict["CheckpointDir"] = checkpoint_dir
-        if checkpoint_id is not UNSET:
-            field_dict["CheckpointID"] = checkpoint_id
         if exit_ is not UNSET:
             field_dict["Exit"] = exit_
 
@@ -49,15 +51,15 @@ class CheckpointCreateOptions:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        checkpoint_dir = d.pop("CheckpointDir", UNSET)
+        checkpoint_id = d.pop("CheckpointID")
 
-        checkpoint_id = d.pop("CheckpointID", UNSET)
+        checkpoint_dir = d.pop("CheckpointDir", UNSET)
 
         exit_ = d.pop("Exit", UNSET)
 
         checkpoint_create_options = cls(
-            checkpoint_dir=checkpoint_dir,
             checkpoint_id=checkpoint_id,
+            checkpoint_dir=checkpoint_dir,
             exit_=exit_,
         )
 

@@ -8,13 +8,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.checkpoint_create_options import CheckpointCreateOptions
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     id: str,
     *,
-    body: CheckpointCreateOptions | Unset = UNSET,
+    body: CheckpointCreateOptions,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,8 +25,7 @@ def _get_kwargs(
         ),
     }
 
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -73,14 +72,14 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: CheckpointCreateOptions | Unset = UNSET,
+    body: CheckpointCreateOptions,
 ) -> Response[Any | Error]:
     """create a checkpoint from a running container
 
     Args:
         id (str):
-        body (CheckpointCreateOptions | Unset): options of creating a checkpoint from a running
-            container, checkpoint is used to restore a container with current state later
+        body (CheckpointCreateOptions): options of creating a checkpoint from a running container,
+            checkpoint is used to restore a container with current state later
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,14 +105,14 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: CheckpointCreateOptions | Unset = UNSET,
+    body: CheckpointCreateOptions,
 ) -> Any | Error | None:
     """create a checkpoint from a running container
 
     Args:
         id (str):
-        body (CheckpointCreateOptions | Unset): options of creating a checkpoint from a running
-            container, checkpoint is used to restore a container with current state later
+        body (CheckpointCreateOptions): options of creating a checkpoint from a running container,
+            checkpoint is used to restore a container with current state later
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,14 +133,14 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: CheckpointCreateOptions | Unset = UNSET,
+    body: CheckpointCreateOptions,
 ) -> Response[Any | Error]:
     """create a checkpoint from a running container
 
     Args:
         id (str):
-        body (CheckpointCreateOptions | Unset): options of creating a checkpoint from a running
-            container, checkpoint is used to restore a container with current state later
+        body (CheckpointCreateOptions): options of creating a checkpoint from a running container,
+            checkpoint is used to restore a container with current state later
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,14 +164,14 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: CheckpointCreateOptions | Unset = UNSET,
+    body: CheckpointCreateOptions,
 ) -> Any | Error | None:
     """create a checkpoint from a running container
 
     Args:
         id (str):
-        body (CheckpointCreateOptions | Unset): options of creating a checkpoint from a running
-            container, checkpoint is used to restore a container with current state later
+        body (CheckpointCreateOptions): options of creating a checkpoint from a running container,
+            checkpoint is used to restore a container with current state later
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
