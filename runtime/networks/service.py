@@ -322,7 +322,7 @@ class NetworkService:
             ctr = self._container(container_ref)
             nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
             if net["Name"] not in nets:
-                raise InvalidParameter(f"container {ctr['Name'].lstrip('/')} is not connected to network {net['Name']}")
+                raise Conflict(f"container {ctr['Name'].lstrip('/')} is not connected to network {net['Name']}")
             state = self._active.get(ctr["Id"])
             if state is not None and net["Id"] in state["endpoints"]:
                 await self._detach(ctr["Id"], state, net["Id"])
