@@ -31,7 +31,7 @@ def free_port() -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--max-time", type=int, default=int(os.environ.get("CONFORMANCE_MAX_TIME", "240")))
+    ap.add_argument("--max-time", type=int, default=int(os.environ.get("CONFORMANCE_MAX_TIME", "180")))
     ap.add_argument("--max-examples", type=int, default=int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "40")))
     ap.add_argument("--report-dir", default=str(ROOT / "build" / "conformance"))
     ap.add_argument("--operation", action="append", default=[], metavar="OPERATION_ID",
