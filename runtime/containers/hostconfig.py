@@ -15,6 +15,7 @@ from runtime.containers import hostcaps
 from runtime.errors import InvalidParameter
 
 MIN_MEMORY = 6 * 1024 * 1024  # dockerd's floor: below it the runtime itself cannot start
+MIN_CPU_SHARES, MAX_CPU_SHARES = 2, 262144  # the kernel's cpu.shares range
 
 CAPABILITIES = (
     "AUDIT_CONTROL AUDIT_READ AUDIT_WRITE BLOCK_SUSPEND BPF CHECKPOINT_RESTORE CHOWN DAC_OVERRIDE "
@@ -186,6 +187,10 @@ def check_resources(res: dict[str, Any], warnings: list[str], updating: bool = F
     shares = res.get("CpuShares") or 0
     if shares < 0:
         raise InvalidParameter("CpuShares can not be negative")
+    if shares and not MIN_CPU_SHARES <= shares <= MAX_CPU_SHARES:
+        # dockerd's adaptation: the kernel's range, with a warning (runc refuses anything else).
+        res["CpuShares"] = min(max(shares, MIN_CPU_SHARES), MAX_CPU_SHARES)
+        warnings.append(f"Changing requested CpuShares of {shares} to the allowed {res['CpuShares']}")
     for field, available in (("CpusetCpus", hostcaps.online_cpus), ("CpusetMems", hostcaps.online_mems)):
         value = res.get(field)
         if value:

@@ -413,10 +413,12 @@ class ContainerService:
                 # dockerd's mapping: a missing or non-executable command is the caller's error.
                 not_found = "no such file or directory" in text or "executable file not found" in text
                 denied = "permission denied" in text
+                # Limits this host's kernel refuses are the caller's configuration, not a fault.
+                refused = "error setting cgroup config" in text
                 rec["State"]["Error"] = text
                 rec["State"]["ExitCode"] = 127 if not_found else 126 if denied else 128
                 self._save(rec)
-                if not_found or denied:
+                if not_found or denied or refused:
                     raise InvalidParameter(f"failed to start container {cid}: {text}") from None
                 raise EngineError(f"failed to start container {cid}: {text}") from None
             raise
@@ -964,7 +966,8 @@ class ContainerService:
                         await self.driver.update(rec["Id"], oci)
                     except RuntimeFailure as exc:
                         raise InvalidParameter(f"Cannot update container {rec['Id']}: {exc.message}") from None
-            host.update({k: v for k, v in resources.items() if v is not None})
+            # The checked values, as adapted by the check (CpuShares clamped to the kernel's range).
+            host.update({k: merged[k] for k, v in resources.items() if v is not None})
             if body.get("RestartPolicy") is not None:
                 policy = dict(body["RestartPolicy"])
                 policy["Name"] = policy.get("Name") or "no"

@@ -278,7 +278,8 @@ class NetworkService:
             users = self._attached(net)
             if users:
                 names = ", ".join((c.get("Name") or c["Id"]).lstrip("/") for c in users)
-                raise Conflict(f"error while removing network: network {net['Name']} has active endpoints ({names})")
+                # libnetwork's ActiveEndpointsError is a Forbidden: dockerd answers 403.
+                raise Forbidden(f"error while removing network: network {net['Name']} has active endpoints ({names})")
             if net.get("_bridge"):
                 timer = self._removals.pop(net["_bridge"], None)
                 if timer is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,37 +40,61 @@ def main() -> int:
     args = ap.parse_args()
 
     port = free_port()
-    with tempfile.TemporaryDirectory(prefix="pouch-conformance-") as tmp:
-        srv = RunningServer(Path(tmp), tcp_port=port).start()
-        try:
-            cmd = [
-                sys.executable, "-m", "schemathesis.cli",
-                "--config-file", str(ROOT / "tests" / "conformance" / "schemathesis.toml"),
-                "run", str(ROOT / "openapi" / "swagger.yml"),
-                "--url", f"http://127.0.0.1:{port}/v1.24",
-                "--mode", "all",
-                "--phases", "examples,coverage,fuzzing,stateful",
-                "--max-examples", str(args.max_examples),
-                "--max-time", str(args.max_time),
-                "--request-timeout", "30",
-                "--workers", "1",
-                "--seed", os.environ.get("CONFORMANCE_SEED", "1"),
-                "--report", "junit",
-                "--report-dir", args.report_dir,
-                "--suppress-health-check", "all",
-            ]
-            for op in args.operation:
-                cmd += ["--include-operation-id", op]
-            for op in sorted(not_implemented_ids()):
-                cmd += ["--exclude-operation-id", op]
-            env = dict(os.environ, SCHEMATHESIS_HOOKS="tests.conformance.hooks", PYTHONPATH=str(ROOT))
-            rc = subprocess.call(cmd, cwd=ROOT, env=env)
-        finally:
-            srv.stop()
-            if rc := locals().get("rc", 1):
-                print("---- server log (tail) ----")
-                print(srv.log()[-5000:])
-    return int(rc)
+    tmp = tempfile.mkdtemp(prefix="pouch-conformance-")
+    try:
+        return run(args, Path(tmp), port)
+    finally:
+        unmount_under(Path(tmp))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def unmount_under(root: Path) -> None:
+    """Lazily unmount whatever is still mounted under root, deepest first, so removing the
+    directory never descends into a container's rootfs or a bind-mounted host path."""
+    mounts = []
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            target = line.split()[4].encode().decode("unicode_escape")
+            if Path(target).is_relative_to(root):
+                mounts.append(target)
+    for target in sorted(mounts, key=len, reverse=True):
+        subprocess.call(["umount", "-l", target], stderr=subprocess.DEVNULL)
+
+
+def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
+    cmd = [
+        sys.executable, "-m", "schemathesis.cli",
+        "--config-file", str(ROOT / "tests" / "conformance" / "schemathesis.toml"),
+        "run", str(ROOT / "openapi" / "swagger.yml"),
+        "--url", f"http://127.0.0.1:{port}/v1.24",
+        "--mode", "all",
+        "--phases", "examples,coverage,fuzzing,stateful",
+        "--max-examples", str(args.max_examples),
+        "--max-time", str(args.max_time),
+        "--request-timeout", "30",
+        "--workers", "1",
+        "--seed", os.environ.get("CONFORMANCE_SEED", "1"),
+        "--report", "junit",
+        "--report-dir", args.report_dir,
+        "--suppress-health-check", "all",
+    ]
+    for op in args.operation:
+        cmd += ["--include-operation-id", op]
+    for op in sorted(not_implemented_ids()):
+        cmd += ["--exclude-operation-id", op]
+    env = dict(os.environ, SCHEMATHESIS_HOOKS="tests.conformance.hooks", PYTHONPATH=str(ROOT))
+    srv = RunningServer(tmp, tcp_port=port).start()
+    rc = 1
+    try:
+        rc = subprocess.call(cmd, cwd=ROOT, env=env)
+    finally:
+        if rc:
+            print("---- server log (tail) ----")
+            print(srv.log()[-5000:])
+        # Containers outlive a server stop by design (live restore): remove them first.
+        srv.purge()
+        srv.stop()
+    return rc
 
 
 if __name__ == "__main__":

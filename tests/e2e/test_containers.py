@@ -1004,3 +1004,24 @@ def test_wait_returns_at_exit_even_with_restart_always(client: httpx.Client) -> 
         assert r.status_code == 200 and r.json()["StatusCode"] == 9
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_cpu_shares_outside_the_kernel_range_are_clamped(client: httpx.Client) -> None:
+    """dockerd's adaptation: out-of-range CpuShares become 2..262144 with a warning, so the
+    container still starts (runc refuses the raw value: it was a 500 at start/restart)."""
+    r = client.post("/containers/create", json={"Image": IMAGE, "Cmd": ["sleep", "30"],
+                                                "HostConfig": {"NetworkMode": "none", "CpuShares": 1 << 40}})
+    assert r.status_code == 201, r.text
+    cid = r.json()["Id"]
+    assert any("CpuShares" in w for w in r.json()["Warnings"] or [])
+    try:
+        assert client.get(f"/containers/{cid}/json").json()["HostConfig"]["CpuShares"] == 262144
+        r = client.post(f"/containers/{cid}/update", json={"CpuShares": 1})
+        assert r.status_code == 200 and any("CpuShares" in w for w in r.json()["Warnings"] or []), r.text
+        assert client.get(f"/containers/{cid}/json").json()["HostConfig"]["CpuShares"] == 2
+        assert client.post(f"/containers/{cid}/update", json={"CpuShares": 1 << 40}).status_code == 200
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        assert client.post(f"/containers/{cid}/restart", params={"t": 0}).status_code == 204
+        assert client.get(f"/containers/{cid}/json").json()["State"]["Running"] is True
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})

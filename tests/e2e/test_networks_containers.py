@@ -177,7 +177,7 @@ def test_connect_a_stopped_container_with_a_static_address(c: httpx.Client) -> N
     eps = c.get("/containers/stopped1/json").json()["NetworkSettings"]["Networks"]
     assert set(eps) == {"bridge", name} and eps[name]["IPAddress"] == ""
     r = c.delete(f"/networks/{name}")
-    assert r.status_code == 409 and "endpoints" in r.json()["message"]
+    assert r.status_code == 403 and "endpoints" in r.json()["message"]
     start(c, "stopped1")
     assert c.post("/containers/stopped1/wait").json()["StatusCode"] == 0
     out = c.get("/containers/stopped1/logs", params={"stdout": 1}).text
@@ -213,7 +213,7 @@ def test_published_port_answers_on_loopback(c: httpx.Client) -> None:
     port = binding["HostPort"]
     create(c, "web2", ["sleep", "5"], {"PortBindings": {"8080/tcp": [{"HostIp": "127.0.0.1", "HostPort": port}]}})
     r = c.post("/containers/web2/start")
-    assert r.status_code in (409, 500) and "allocated" in r.json()["message"]
+    assert r.status_code == 409 and "allocated" in r.json()["message"]
     assert c.delete("/containers/web2", params={"force": 1}).status_code == 204
     assert c.delete("/containers/web1", params={"force": 1}).status_code == 204
     with pytest.raises(httpx.TransportError):
