@@ -12,11 +12,15 @@ httptools stops parsing at an upgrade request, so a JSON body (exec start) that 
 the headers is peeled off by Content-Length and handed to the ASGI request as usual;
 every byte after it is the client's stdin. This relies on uvicorn internals: uvicorn is
 pinned, and tests/unit/test_hijack.py speaks to it over a raw socket.
+
+The same protocol bounds a request's head (request line and headers) to MAX_HEADER_BYTES,
+as Go's net/http does for dockerd (431): httptools itself buffers a header without limit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import httptools
@@ -25,6 +29,7 @@ from uvicorn_worker import UvicornWorker
 
 RAW_STREAM = "application/vnd.raw-stream"
 EXTENSION = "pouch.hijack"
+MAX_HEADER_BYTES = 1 << 20  # Go's http.DefaultMaxHeaderBytes
 
 
 class HijackedConnection:
@@ -81,12 +86,22 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
         self._body_missing = 0  # request body bytes still owed to the ASGI app after an upgrade
         self._body_seen = 0
         self._upgraded = False  # the parser stopped at an Upgrade request: the rest is raw
+        self._in_head = True  # bytes fed now belong to a request line or headers
+        self._head_bytes = 0
 
     # -- the scope extension ----------------------------------------------------------
     def on_message_begin(self) -> None:
         super().on_message_begin()
         self._body_seen = 0
         self.scope["extensions"] = {EXTENSION: self._hijack}  # type: ignore[dict-item]  # ASGI types it dict[object, object]
+
+    def on_headers_complete(self) -> None:
+        self._in_head = False
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._in_head, self._head_bytes = True, 0
+        super().on_message_complete()
 
     def on_body(self, body: bytes) -> None:
         self._body_seen += len(body)
@@ -129,6 +144,11 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
         if self._upgraded:
             self._take_raw(data)
             return
+        if self._in_head:
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEADER_BYTES:
+                self._refuse_head()
+                return
         self._unset_keepalive_if_required()
         try:
             self.parser.feed_data(data)
@@ -146,6 +166,22 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
                 self.cycle.more_body = True
                 self._body_missing = missing
             self._take_raw(data[offset:])
+
+    def _refuse_head(self) -> None:
+        body = json.dumps({"message": f"request header fields larger than {MAX_HEADER_BYTES} bytes"}).encode()
+        head = (
+            "HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\n"
+            f"content-length: {len(body)}\r\nconnection: close\r\n\r\n"
+        )
+        self.logger.warning("request head over %d bytes refused", MAX_HEADER_BYTES)
+        # Nothing more is parsed; what the client still sends is read and dropped for a
+        # moment, since closing with unread bytes would reset the connection before the
+        # client reads the 431.
+        self.parser = None  # type: ignore[assignment]
+        self.transport.write(head.encode() + body)
+        if self.transport.can_write_eof():
+            self.transport.write_eof()
+        asyncio.get_running_loop().call_later(1.0, self.transport.close)
 
     def _content_length(self) -> int:
         for name, value in self.headers or []:

@@ -162,3 +162,23 @@ def test_hijack_requires_the_protocol() -> None:
 
 def test_socket_file_exists(sock_path: str) -> None:
     assert Path(sock_path).exists()
+
+
+def test_oversized_request_head_is_refused_with_431(sock_path: str) -> None:
+    s = Peer(sock_path)
+    s.send(b"GET /_ping HTTP/1.1\r\nHost: pouch\r\nX-Big: ")
+    for _ in range(64):
+        s.send(b"a" * 32768)  # 2 MiB of one header value, never terminated
+    reply = s.read_all()
+    assert reply.startswith(b"HTTP/1.1 431 ")
+    assert b'"message"' in reply
+
+
+def test_large_headers_under_the_limit_are_served(sock_path: str) -> None:
+    body = b"{}"
+    s = Peer(sock_path)
+    s.send(
+        b"POST /exec/x/start HTTP/1.1\r\nHost: pouch\r\nX-Big: " + b"a" * 200_000 + b"\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 2\r\n\r\n" + body
+    )
+    assert s.read_until(b"\r\n\r\n").startswith(b"HTTP/1.1 200 OK\r\n")
