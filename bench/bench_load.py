@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.helpers.images import load_busybox  # noqa: E402
@@ -41,27 +43,25 @@ async def ping_latencies(srv: RunningServer, n: int) -> list[float]:
     return out
 
 
-async def hold(srv: RunningServer, kind: str, cid: str, opened: asyncio.Event, counter: list[int]) -> None:
+async def hold(c: httpx.AsyncClient, kind: str, cid: str, opened: asyncio.Event, counter: list[int]) -> None:
     """One long-lived request, kept open until cancelled."""
-    async with srv.async_client(timeout=None) as c:
-        if kind == "wait":
-            req = c.build_request("POST", f"/containers/{cid}/wait")
-        elif kind == "logs":
-            req = c.build_request("GET", f"/containers/{cid}/logs", params={"follow": 1, "stdout": 1})
-        else:
-            req = c.build_request("GET", "/events")
-        if kind == "wait":  # the server answers a wait only at the exit: count it open once sent
-            await asyncio.sleep(0.2)
-            _opened(opened, counter)
-        resp = await c.send(req, stream=True)
-        if kind != "wait":
-            _opened(opened, counter)
-        try:
-            async for _ in resp.aiter_raw():
-                pass
-            await asyncio.sleep(3600)
-        finally:
-            await resp.aclose()
+    if kind == "wait":
+        req = c.build_request("POST", f"/containers/{cid}/wait")
+    elif kind == "logs":
+        req = c.build_request("GET", f"/containers/{cid}/logs", params={"follow": 1, "stdout": 1})
+    else:
+        req = c.build_request("GET", "/events")
+    if kind == "wait":  # the server answers a wait only at the exit: count it open once sent
+        asyncio.get_running_loop().call_later(0.2, _opened, opened, counter)
+    resp = await c.send(req, stream=True)
+    if kind != "wait":
+        _opened(opened, counter)
+    try:
+        async for _ in resp.aiter_raw():
+            pass
+        await asyncio.sleep(3600)
+    finally:
+        await resp.aclose()
 
 
 def _opened(opened: asyncio.Event, counter: list[int]) -> None:
@@ -74,18 +74,23 @@ async def long_lived_phase(srv: RunningServer, n: int, running: list[str]) -> tu
     kinds = ["wait", "logs", "events"]
     opened = asyncio.Event()
     counter = [0, n]
-    tasks = [asyncio.create_task(hold(srv, kinds[i % 3], running[i % len(running)], opened, counter))
-             for i in range(n)]
-    t = time.perf_counter()
-    await asyncio.wait_for(opened.wait(), 120)
-    open_s = time.perf_counter() - t
-    await asyncio.sleep(1)
-    alive = sum(1 for task in tasks if not task.done())
-    assert alive == n, f"only {alive} of {n} long-lived requests are open"
-    lat = await ping_latencies(srv, 1000)
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
+    # One client, one connection per request: a client per request would spend ~20 ms of the
+    # event loop each loading httpx's CA bundle, which is what slowed the opening down before.
+    limits = httpx.Limits(max_connections=n + 10, max_keepalive_connections=n + 10)
+    async with httpx.AsyncClient(transport=httpx.AsyncHTTPTransport(uds=str(srv.socket), verify=False, limits=limits),
+                                 base_url="http://pouch/v1.24", timeout=None) as c:
+        tasks = [asyncio.create_task(hold(c, kinds[i % 3], running[i % len(running)], opened, counter))
+                 for i in range(n)]
+        t = time.perf_counter()
+        await asyncio.wait_for(opened.wait(), 120)
+        open_s = time.perf_counter() - t
+        await asyncio.sleep(1)
+        alive = sum(1 for task in tasks if not task.done())
+        assert alive == n, f"only {alive} of {n} long-lived requests are open"
+        lat = await ping_latencies(srv, 1000)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
     return lat, open_s
 
 

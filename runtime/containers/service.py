@@ -546,6 +546,8 @@ class ContainerService:
                 await self.driver.delete(cid, force=True)
             if self.networks is not None:
                 await call(self.networks.teardown, rec)
+            if self.volumes is not None and hasattr(self.volumes, "unmounted"):
+                self.volumes.unmounted(rec)
             if self.images is not None:  # as dockerd: a stopped container holds no mount
                 await call(self.images.unmount_rootfs, self._fs_key(rec))
         except Exception as exc:  # the next start retries; never lose the exit because of cleanup

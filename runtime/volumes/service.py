@@ -286,20 +286,6 @@ class VolumeService:
                 for name in created:
                     self._drop_quietly(name)
                 raise
-        for mp in mounts.values():
-            if mp["Type"] == "volume":
-                self.engine.events.publish(
-                    "volume",
-                    "mount",
-                    mp["Name"],
-                    {
-                        "container": cid,
-                        "destination": mp["Destination"],
-                        "driver": mp["Driver"],
-                        "propagation": mp["Propagation"],
-                        "read/write": str(mp["RW"]).lower(),
-                    },
-                )
         return list(mounts.values())
 
     def _attach(self, rec: Record, mp: MountPoint) -> None:
@@ -324,16 +310,35 @@ class VolumeService:
         self.engine.events.publish("volume", "destroy", name, {"driver": rec["Driver"]})
 
     async def mount(self, record: Record) -> None:
-        """Before a (re)start: make sure tmpfs-backed volumes are mounted (after a reboot)."""
+        """Before a (re)start: make sure tmpfs-backed volumes are mounted (after a reboot).
+        Like dockerd, each start is a volume "mount" event and each exit an "unmount"."""
         await asyncio.to_thread(self._remount, record)
+        for mp in self._volume_mounts(record):
+            attrs = {
+                "container": record["Id"],
+                "destination": mp["Destination"],
+                "driver": mp.get("Driver", ""),
+                "propagation": mp.get("Propagation", ""),
+                "read/write": str(mp.get("RW", True)).lower(),
+            }
+            self.engine.events.publish("volume", "mount", mp["Name"], attrs)
+
+    def unmounted(self, record: Record) -> None:
+        """After an exit: the container no longer has its volumes mounted."""
+        for mp in self._volume_mounts(record):
+            attrs = {"container": record["Id"], "driver": mp.get("Driver", "")}
+            self.engine.events.publish("volume", "unmount", mp["Name"], attrs)
+
+    @staticmethod
+    def _volume_mounts(record: Record) -> list[MountPoint]:
+        return [mp for mp in record.get("Mounts") or [] if mp.get("Type") == "volume" and mp.get("Name")]
 
     def _remount(self, record: Record) -> None:
         with self._lock:
-            for mp in record.get("Mounts") or []:
-                if mp.get("Type") == "volume" and mp.get("Name"):
-                    rec = self.store.get("volume", mp["Name"])
-                    if rec is not None:
-                        self._attach(rec, dict(mp))
+            for mp in self._volume_mounts(record):
+                rec = self.store.get("volume", mp["Name"])
+                if rec is not None:
+                    self._attach(rec, dict(mp))
 
     async def release_mounts(self, record: Record, remove_anonymous: bool) -> None:
         """At container remove: unmount what nobody else uses; drop anonymous volumes if asked."""
@@ -348,8 +353,6 @@ class VolumeService:
                 name = mp.get("Name")
                 if mp.get("Type") != "volume" or not name:
                     continue
-                attrs = {"container": cid, "driver": mp.get("Driver", "")}
-                self.engine.events.publish("volume", "unmount", name, attrs)
                 rec = self.store.get("volume", name)
                 if rec is None:
                     continue

@@ -49,10 +49,9 @@ class _AsyncTransport(httpx.AsyncHTTPTransport):
 
 
 def _transport_args(endpoint: Endpoint) -> dict[str, Any]:
-    args: dict[str, Any] = {"uds": endpoint.uds}
-    if endpoint.ssl_context is not None:
-        args["verify"] = endpoint.ssl_context
-    return args
+    # Without TLS (unix socket, plain tcp) no certificate is ever checked: verify=False only
+    # spares httpx loading the CA bundle for each client (about 20 ms).
+    return {"uds": endpoint.uds, "verify": endpoint.ssl_context if endpoint.ssl_context is not None else False}
 
 
 class _Base:

@@ -73,6 +73,29 @@ def test_named_volume_keeps_data_between_containers(c: httpx.Client) -> None:
     assert actions.count("mount") == 2 and actions.count("unmount") == 2
 
 
+def test_volume_mount_events_follow_starts_and_exits(c: httpx.Client) -> None:
+    """As dockerd: a volume is "mount"ed at each start and "unmount"ed at each exit, not at
+    container create/remove."""
+    vol = "ev-" + uuid.uuid4().hex[:8]
+    t0 = time.time()
+    name = create(c, ["true"], {"Binds": [f"{vol}:/data"]})
+
+    def actions() -> list[str]:
+        q = {"since": f"{t0:.9f}", "until": f"{time.time() + 0.01:.9f}",
+             "filters": json.dumps({"type": ["volume"], "volume": [vol]})}
+        return [json.loads(x)["action"] for x in c.get("/events", params=q).text.splitlines()]
+
+    try:
+        assert actions() == ["create"]  # created with the container, not mounted yet
+        for _ in range(2):
+            assert c.post(f"/containers/{name}/start").status_code == 204
+            assert c.post(f"/containers/{name}/wait").json()["StatusCode"] == 0
+        assert actions() == ["create", "mount", "unmount", "mount", "unmount"]
+    finally:
+        c.delete(f"/containers/{name}", params={"force": 1})
+        c.delete(f"/volumes/{vol}")
+
+
 def test_read_only_bind_refuses_writes(c: httpx.Client, tmp_path: Path) -> None:
     (tmp_path / "in").write_text("from-host")
     code, out, _ = run(c, ["sh", "-c", "cat /mnt/in; echo x > /mnt/out"], {"Binds": [f"{tmp_path}:/mnt:ro"]})
