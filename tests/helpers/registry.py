@@ -1,4 +1,4 @@
-"""A real Docker Distribution registry (apt ``docker-registry``) on 127.0.0.1 for tests.
+"""A real Docker Distribution registry (apt ``docker-registry``) on 127.0.0.1 (or ``ip``) for tests.
 
 ``LocalRegistry(base).start()`` serves plain HTTP; ``LocalRegistry(base, tls=True,
 users={"alice": "secret"})`` serves HTTPS with a self-signed certificate made here with
@@ -28,12 +28,14 @@ def free_port() -> int:
 
 
 class LocalRegistry:
-    def __init__(self, base: Path, tls: bool = False, users: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, base: Path, tls: bool = False, users: dict[str, str] | None = None, ip: str = "127.0.0.1"
+    ) -> None:
         self.base = base
         self.tls = tls
         self.users = dict(users or {})
         self.port = free_port()
-        self.host = f"127.0.0.1:{self.port}"
+        self.host = f"{ip}:{self.port}"
         self.storage = base / "storage"
         self.ca_cert = base / "registry.crt"
         self.key = base / "registry.key"
