@@ -42,6 +42,12 @@ consistent (subnet address, gateway and ranges inside it) instead of dropping ne
   tmpfs; tmpfs: size, mode, uid, gid, nr_inodes, o) with values in their own syntax; the schema
   says "map of strings", so positive cases keep DriverOpts empty.
 
+Live objects (run.py --live-objects): most fuzzed container IDs name nothing (404), so the
+operations rarely meet a real container. In this mode run.py starts busybox containers named
+in CONFORMANCE_LIVE_CONTAINERS, and a third of the positive cases of /containers/{id}/...
+operations are pointed at one of them (any state: running, paused, stopped, renamed away or
+removed; a removed or renamed one is made again after the case).
+
 Streaming operations (events, stats, pull/push progress, load) answer one JSON document per
 line; ``json_lines_conformance`` validates every line against the 200 schema (the whole-body
 schema check is off for them in schemathesis.toml).
@@ -54,11 +60,15 @@ import binascii
 import io
 import ipaddress
 import json
+import os
+import random
 import re
 import sys
 import tarfile
 import tempfile
+import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from functools import lru_cache
@@ -86,6 +96,11 @@ BRIDGE_OPTION = "com.docker.network.bridge.name"
 def before_call(context: Any, case: Any, **kwargs: Any) -> None:
     op = case.operation.definition.raw.get("operationId")
     query = dict(case.query or {})
+    if op == "ContainerWait" and LIVE_CONTAINERS:
+        # A wait lasts as long as its container runs: stop it shortly (after_call restarts it).
+        target = urllib.parse.quote(str((case.path_parameters or {}).get("id", "")), safe="")
+        base = case.operation.schema.get_base_url().rstrip("/")
+        threading.Timer(0.5, _call, ("POST", f"{base}/containers/{target}/stop?t=0")).start()
     if op == "SystemEvents":
         soon = int(time.time()) + 1
         until = str(query.get("until", ""))
@@ -105,9 +120,16 @@ def before_call(context: Any, case: Any, **kwargs: Any) -> None:
 
 @schemathesis.hook
 def after_call(context: Any, case: Any, response: Any) -> None:
+    base = case.operation.schema.get_base_url().rstrip("/")
+    live = _live_container(case)
+    op = case.operation.definition.raw.get("operationId")
+    if live is not None and op in ("ContainerRemove", "ContainerRename"):
+        restore_live_container(base, live)
+    if op == "ContainerWait" and LIVE_CONTAINERS:
+        for name in LIVE_CONTAINERS:
+            restore_live_container(base, name)
     if case.operation.definition.raw.get("operationId") != "DaemonUpdate":
         return
-    base = case.operation.schema.get_base_url().rstrip("/")
     req = urllib.request.Request(
         f"{base}/daemon/update", data=b'{"ImageProxy": ""}', headers={"Content-Type": "application/json"}
     )
@@ -247,10 +269,51 @@ def _registry_auth(value: str) -> str:
     return base64.urlsafe_b64encode(json.dumps({"username": value}).encode()).decode()
 
 
+LIVE_CONTAINERS = [n for n in os.environ.get("CONFORMANCE_LIVE_CONTAINERS", "").split(",") if n]
+_live_random = random.Random(0)
+
+
+def _live_container(case: Any) -> str | None:
+    """The live container this case was pointed at, if any."""
+    name = (case.path_parameters or {}).get("id")
+    return name if name in LIVE_CONTAINERS and case.path.startswith("/containers/{id}") else None
+
+
+def _point_at_live_container(case: Any) -> None:
+    waits = case.operation.definition.raw.get("operationId") == "ContainerWait"  # would last as long as it runs
+    if LIVE_CONTAINERS and case.path.startswith("/containers/{id}") and not waits and _live_random.random() < 1 / 3:
+        case.path_parameters = {**(case.path_parameters or {}), "id": _live_random.choice(LIVE_CONTAINERS)}
+
+
+def restore_live_container(base: str, name: str) -> None:
+    """Make ``name`` exist and run again, whatever the case did to it."""
+
+    quoted = urllib.parse.quote(name)
+    if _call("GET", f"{base}/containers/{quoted}/json") == 404:
+        body = {"Image": LIVE_IMAGE, "Cmd": LIVE_CMD, "HostConfig": {"NetworkMode": "none"}}
+        assert _call("POST", f"{base}/containers/create?name={quoted}", body) == 201, f"re-creating {name} failed"
+    _call("POST", f"{base}/containers/{quoted}/start")
+
+
+def _call(method: str, url: str, body: Any = None) -> int:
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return int(resp.status)
+    except urllib.error.HTTPError as e:
+        return int(e.code)
+
+
+LIVE_IMAGE = "busybox:live"
+LIVE_CMD = ["sh", "-c", "trap 'exit 0' TERM; while :; do sleep 1; done"]  # stops at once
+
+
 @schemathesis.hook
 def map_case(context: Any, case: Any) -> Any:
     if not _positive(case):
         return case
+    _point_at_live_container(case)
     headers = case.headers or {}
     if isinstance(headers.get("X-Registry-Auth"), str):
         case.headers = {**headers, "X-Registry-Auth": _registry_auth(headers["X-Registry-Auth"])}

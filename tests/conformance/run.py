@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from server.resolver import not_implemented_ids  # noqa: E402
+from tests.conformance import hooks  # noqa: E402
+from tests.helpers.images import load_busybox  # noqa: E402
 from tests.helpers.server import RunningServer  # noqa: E402
 
 
@@ -35,6 +37,8 @@ def main() -> int:
     ap.add_argument("--max-time", type=int, default=int(os.environ.get("CONFORMANCE_MAX_TIME", "180")))
     ap.add_argument("--max-examples", type=int, default=int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "40")))
     ap.add_argument("--report-dir", default=str(ROOT / "build" / "conformance"))
+    ap.add_argument("--live-objects", action="store_true", default=bool(os.environ.get("CONFORMANCE_LIVE")),
+                    help="point a third of the container cases at running containers (hooks.py)")
     ap.add_argument("--operation", action="append", default=[], metavar="OPERATION_ID",
                     help="only this operation (repeatable; for working on one)")
     args = ap.parse_args()
@@ -59,6 +63,15 @@ def unmount_under(root: Path) -> None:
                 mounts.append(target)
     for target in sorted(mounts, key=len, reverse=True):
         subprocess.call(["umount", "-l", target], stderr=subprocess.DEVNULL)
+
+
+def start_live_containers(srv: RunningServer, port: int, count: int = 3) -> list[str]:
+    with srv.client() as c:
+        load_busybox(c, hooks.LIVE_IMAGE)
+    names = [f"live-{i}" for i in range(count)]
+    for name in names:
+        hooks.restore_live_container(f"http://127.0.0.1:{port}/v1.24", name)
+    return names
 
 
 def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
@@ -86,6 +99,8 @@ def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
     srv = RunningServer(tmp, tcp_port=port).start()
     rc = 1
     try:
+        if args.live_objects:
+            env["CONFORMANCE_LIVE_CONTAINERS"] = ",".join(start_live_containers(srv, port))
         rc = subprocess.call(cmd, cwd=ROOT, env=env)
     finally:
         if rc:
