@@ -43,6 +43,9 @@ class LogOptions:
     tty: bool = False
 
 
+ALL_LINES = 1 << 62
+
+
 def parse_tail(value: str | None) -> int:
     if value in (None, "", "all"):
         return -1
@@ -50,7 +53,8 @@ def parse_tail(value: str | None) -> int:
         n = int(value)  # type: ignore[arg-type]
     except ValueError:
         raise InvalidParameter(f"invalid tail value {value!r}: want an integer or 'all'") from None
-    return n if n >= 0 else -1
+    # More lines than any log holds is all of them (and a deque cannot be sized beyond an index).
+    return n if 0 <= n < ALL_LINES else -1
 
 
 def parse_time(value: str | int | None, name: str) -> float:

@@ -83,7 +83,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "swagger.yml"
 sys.path.insert(0, str(ROOT))
-from tests.helpers.images import build_image_tar  # noqa: E402
+from tests.helpers.images import build_image_tar, busybox_tar  # noqa: E402
 
 JSON_LINES_OPERATIONS = {"SystemEvents", "ContainerStats", "ImageCreate", "ImagePush", "ImageLoad"}
 BRIDGE_OPTION = "com.docker.network.bridge.name"
@@ -291,7 +291,16 @@ def restore_live_container(base: str, name: str) -> None:
     quoted = urllib.parse.quote(name)
     if _call("GET", f"{base}/containers/{quoted}/json") == 404:
         body = {"Image": LIVE_IMAGE, "Cmd": LIVE_CMD, "HostConfig": {"NetworkMode": "none"}}
-        assert _call("POST", f"{base}/containers/create?name={quoted}", body) == 201, f"re-creating {name} failed"
+        status = _call("POST", f"{base}/containers/create?name={quoted}", body)
+        if status == 404:  # a fuzzed image delete took the image: load it again
+            load = urllib.request.Request(
+                f"{base}/images/load?name={urllib.parse.quote(LIVE_IMAGE)}", data=busybox_tar().read_bytes(),
+                method="POST", headers={"Content-Type": "application/x-tar"},
+            )
+            with urllib.request.urlopen(load, timeout=120) as resp:
+                resp.read()
+            status = _call("POST", f"{base}/containers/create?name={quoted}", body)
+        assert status == 201, f"re-creating {name} failed: {status}"
     _call("POST", f"{base}/containers/{quoted}/start")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from runtime.containers.attach import parse_detach_keys
-from runtime.containers.logs import LogFormatter, LogOptions, frame, parse_lines, read_existing
+from runtime.containers.logs import LogFormatter, LogOptions, frame, parse_lines, parse_tail, read_existing
 from runtime.errors import InvalidParameter
 from server.app_spec import load_spec
 
@@ -38,6 +38,16 @@ def test_read_existing_frames_and_tail(tmp_path: Path) -> None:
     assert b"".join(chunks) == b"two\n"
     chunks, _ = read_existing(p, LogFormatter(LogOptions(timestamps=True, tty=True, since=1704067203.5)), -1)
     assert b"".join(chunks) == b"2024-01-01T00:00:04.000000000Z two\n"
+
+
+def test_a_tail_beyond_any_log_is_all_of_it(tmp_path: Path) -> None:
+    """A tail too large for a deque was an OverflowError in the middle of a chunked response."""
+    huge = parse_tail("01793027930875545880053295")
+    p = tmp_path / "log"
+    p.write_bytes(LOG)
+    chunks, _ = read_existing(p, LogFormatter(LogOptions(tty=True)), huge)
+    assert b"".join(chunks) == b"one\npartial\ntwo\n"
+    assert parse_tail("3") == 3 and parse_tail("all") == -1 and parse_tail("0") == 0
 
 
 def test_frame_header() -> None:
