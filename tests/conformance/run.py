@@ -1,9 +1,10 @@
 """Contract-test a real server against openapi/swagger.yml with schemathesis.
 
 Starts its own server (unix socket for the engine, a TCP port on 127.0.0.1 for
-schemathesis), runs every implemented operation with all checks, positive and negative
-data and the stateful phase, time-boxed, and exits non-zero on any failure. Operations
-in openapi/not_implemented.txt are skipped: exactly that list, nothing else.
+schemathesis, host binds allowed only from a directory of its own: --allowed-bind-root),
+runs every implemented operation with all checks, positive and negative data and the
+stateful phase, time-boxed, and exits non-zero on any failure. Operations in
+openapi/not_implemented.txt are skipped: exactly that list, nothing else.
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
     for op in sorted(not_implemented_ids()):
         cmd += ["--exclude-operation-id", op]
     env = dict(os.environ, SCHEMATHESIS_HOOKS="tests.conformance.hooks", PYTHONPATH=str(ROOT))
-    srv = RunningServer(tmp, tcp_port=port).start()
+    # The guard the fuzz runs under: binds only from a directory of its own, so no fuzzed
+    # HostConfig.Binds can mount (or create) anything elsewhere on the host.
+    binds = tmp / "bind-sources"
+    binds.mkdir()
+    srv = RunningServer(tmp, tcp_port=port, extra_args=["--allowed-bind-root", str(binds)]).start()
     rc = 1
     try:
         if args.live_objects:
