@@ -450,11 +450,12 @@ class ContainerService:
             rec["HostsPath"] = net_files.get("/etc/hosts", "")
         return netns, net_files
 
-    async def _run_conmon(self, rec: Record, lv: Live) -> int:
+    def _conmon_args(self, rec: Record) -> list[str]:
+        """conmon's command line for this container (create, or restore with extra flags)."""
         cid = rec["Id"]
         paths = self.paths(cid)
         cfg = rec["Config"]
-        args = self.driver.conmon_args(
+        return self.driver.conmon_args(
             cid,
             cid,
             rec["Name"],
@@ -468,6 +469,11 @@ class ContainerService:
             stdin=bool(cfg.get("OpenStdin")),
             leave_stdin_open=not cfg.get("StdinOnce"),
         )
+
+    async def _run_conmon(self, rec: Record, lv: Live) -> int:
+        cid = rec["Id"]
+        paths = self.paths(cid)
+        args = self._conmon_args(rec)
         pid = await self.driver.spawn_conmon(args, cwd=paths.bundle)
         # Attach requests that arrived before start connect now, before the process runs.
         hooks, lv.attach_hooks = lv.attach_hooks, []
@@ -1186,24 +1192,8 @@ class ContainerService:
         image = self._checkpoint_dir(rec, checkpoint_dir) / self._checkpoint_name(checkpoint)
         if not image.is_dir():
             raise NotFound(f"No such checkpoint: {checkpoint}")
-        cid = rec["Id"]
-        paths = self.paths(cid)
-        cfg = rec["Config"]
-        args = self.driver.conmon_args(
-            cid,
-            cid,
-            rec["Name"],
-            paths.bundle,
-            paths.pidfile,
-            paths.conmon_pidfile,
-            self.driver.exits,
-            paths.log,
-            paths.persist,
-            tty=bool(cfg.get("Tty")),
-            stdin=bool(cfg.get("OpenStdin")),
-            leave_stdin_open=not cfg.get("StdinOnce"),
-        ) + ["--restore", str(image)]
-        return await self.driver.spawn_conmon(args, cwd=paths.bundle)
+        args = self._conmon_args(rec) + ["--restore", str(image)]
+        return await self.driver.spawn_conmon(args, cwd=self.paths(rec["Id"]).bundle)
 
 
 def parse_ps(output: str, pids: set[int]) -> dict[str, Any]:
