@@ -128,13 +128,8 @@ def after_call(context: Any, case: Any, response: Any) -> None:
     if op == "ContainerWait" and LIVE_CONTAINERS:
         for name in LIVE_CONTAINERS:
             restore_live_container(base, name)
-    if case.operation.definition.raw.get("operationId") != "DaemonUpdate":
-        return
-    req = urllib.request.Request(
-        f"{base}/daemon/update", data=b'{"ImageProxy": ""}', headers={"Content-Type": "application/json"}
-    )
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        assert resp.status == 200, "resetting the daemon's ImageProxy failed"
+    if op == "DaemonUpdate":
+        assert _call("POST", f"{base}/daemon/update", {"ImageProxy": ""}) == 200, "resetting the ImageProxy failed"
 
 
 # ---------------------------------------------------------------- tar bodies
