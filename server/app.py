@@ -15,6 +15,7 @@ from runtime.config import DaemonConfig
 from runtime.engine import Engine
 from server import context, errors
 from server.app_spec import load_spec
+from server.formats import register_integer_formats
 from server.limits import RequestLimits
 from server.middleware import DockerCompatMiddleware, boolean_query_params
 from server.resolver import PouchResolver
@@ -37,6 +38,7 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> RequestLim
             await eng.close()
             context.set_engine(None)
 
+    register_integer_formats()
     spec = load_spec()
     app = connexion.AsyncApp(__name__, lifespan=lifespan)
     app.add_api(
