@@ -383,12 +383,15 @@ class VolumeService:
         await asyncio.to_thread(self._drop_orphan_dirs)
 
     def _drop_orphan_dirs(self) -> None:
-        """A create cut by a crash makes the directory before the record: drop such empty ones."""
+        """A create cut by a crash makes the directory before the record: drop such empty ones
+        (the cut may even fall between the volume's directory and its ``_data``)."""
         known = {v["Name"] for v in self.store.list("volume")}
         for root in self.root.iterdir():
             data = root / "_data"
-            if root.name in known or not root.is_dir() or not data.is_dir() or any(data.iterdir()):
+            if root.name in known or not root.is_dir() or (data.is_dir() and any(data.iterdir())):
                 continue
+            if any(p.name != "_data" for p in root.iterdir()):
+                continue  # not the shape of a volume directory: not ours to remove
             log.warning("removing the directory of volume %s that the store does not know", root.name)
             drivers.remove_volume_dir(root)
 

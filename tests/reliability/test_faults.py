@@ -134,6 +134,22 @@ def test_kill_during_volume_creates(srv: RunningServer) -> None:
     clean_shutdown_leaves_nothing(srv, c)
 
 
+def test_start_drops_volume_directories_cut_before_their_record(srv: RunningServer) -> None:
+    """A kill can fall after a volume's directory and before its _data or its record: the next
+    start removes such empty directories, and leaves any that hold something."""
+    srv.stop()
+    vols = srv.home / "volumes"
+    (vols / "cut-early").mkdir(parents=True)  # no _data yet
+    (vols / "cut-late" / "_data").mkdir(parents=True)  # _data, no record
+    (vols / "has-data" / "_data").mkdir(parents=True)
+    (vols / "has-data" / "_data" / "f").write_text("keep me")
+    srv.start()
+    with srv.client() as c:
+        assert c.get("/volumes").status_code == 200
+    assert not (vols / "cut-early").exists() and not (vols / "cut-late").exists()
+    assert (vols / "has-data" / "_data" / "f").read_text() == "keep me"
+
+
 def test_kill_during_network_connects(srv: RunningServer) -> None:
     with srv.client() as c:
         nets = []
