@@ -188,7 +188,9 @@ class Driver:
     async def kill(self, cid: str, sig: int, all_procs: bool = False) -> None:
         args = ["kill"] + (["--all"] if all_procs else []) + [cid, str(sig)]
         rc, out = await self.runc_cmd(*args, check=False)
-        benign = (b"not running", b"does not exist", b"process already finished")
+        # "no such file or directory": the container exited and its cgroups went (our cleanup
+        # removes them in-process) while this kill was on its way: nothing left to signal.
+        benign = (b"not running", b"does not exist", b"process already finished", b"no such file or directory")
         if rc != 0 and not any(b in out for b in benign):
             raise RuntimeFailure(f"runc kill failed: {_runc_message(out)}")
 

@@ -761,6 +761,9 @@ class ContainerService:
             # The next exit, even if a restart policy brings the container back right after.
             code, error = await asyncio.shield(lv.next_exit)
             return {"StatusCode": code, "Error": error}
+        if lv.cleanup is not None and not lv.cleanup.done():
+            # Exited a moment ago: as for a running one, answer once its network and mounts are released.
+            await asyncio.wait({lv.cleanup}, timeout=30)
         return {"StatusCode": rec["State"]["ExitCode"], "Error": rec["State"]["Error"] or ""}
 
     async def remove(self, ref: str, force: bool = False, volumes: bool = False) -> None:
