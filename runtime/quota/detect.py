@@ -125,11 +125,7 @@ def _btrfs(mount: MountEntry) -> QuotaSupport:
 
 def detect(home_dir: Path, mountinfo: Path = MOUNTINFO) -> QuotaSupport:
     """The quota the home dir's filesystem supports (``driver="none"`` with the reason)."""
-    home = Path(home_dir)
-    probe = home
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    mount = mount_of(probe, mountinfo)
+    mount = mount_of(Path(home_dir), mountinfo)  # realpath resolves the part that exists
     if mount.fstype == "btrfs":
         return _btrfs(mount)
     if mount.fstype == "xfs":
