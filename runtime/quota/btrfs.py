@@ -53,7 +53,7 @@ class BtrfsQgroups:
     def __init__(self, mount_point: Path) -> None:
         self.mount_point = Path(mount_point)
         self._sysfs = Path("/sys/fs/btrfs") / filesystem_uuid(self.mount_point)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # enabling quotas and creating a qgroup happen once
 
     def _qgroup_dir(self, quota_id: int) -> Path:
         return self._sysfs / "qgroups" / f"1_{quota_id}"
@@ -81,9 +81,10 @@ class BtrfsQgroups:
         _btrfs("subvolume", "create", str(path))
 
     def _ensure_qgroup(self, quota_id: int) -> None:
-        self._ensure_enabled()
-        if not self._qgroup_dir(quota_id).is_dir():
-            _btrfs("qgroup", "create", f"1/{quota_id}", str(self.mount_point))
+        with self._lock:
+            self._ensure_enabled()
+            if not self._qgroup_dir(quota_id).is_dir():
+                _btrfs("qgroup", "create", f"1/{quota_id}", str(self.mount_point))
 
     def assign(self, path: Path, quota_id: int) -> None:
         path = Path(path)
