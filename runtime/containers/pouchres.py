@@ -165,6 +165,15 @@ def _nvidia_hook(extras: HostExtras, asked_by: str) -> dict[str, Any]:
     return {"path": extras.nvidia_hook, "args": [extras.nvidia_hook, "prestart"]}
 
 
+def _kernel_file(out: ExtrasPlan, field: str, value: int, annotation: str, target: tuple[str, str], has: bool) -> None:
+    """pouchd's annotation, and the cgroup write where the kernel has the file (a refusal where a value needs it)."""
+    out.annotations[annotation] = str(value)
+    if value and not has:
+        raise InvalidParameter(f"{field} needs {target[1]} of {ALIKERNEL}; this host has none")
+    if has:
+        out.cgroup_writes[target] = str(value)
+
+
 def plan(host: Mapping[str, Any], user_env: list[str] | None, extras: HostExtras) -> ExtrasPlan:
     """The plan for a HostConfig (create) or an update's resources; InvalidParameter if the host cannot."""
     out = ExtrasPlan()
@@ -172,20 +181,12 @@ def plan(host: Mapping[str, Any], user_env: list[str] | None, extras: HostExtras
     if ratio is not None:
         if not 0 <= ratio <= 100:
             raise InvalidParameter(f"MemoryWmarkRatio must be in [0, 100], not {ratio}")
-        out.annotations["__memory_wmark_ratio"] = str(ratio)
-        if ratio and not extras.wmark_ratio:
-            raise InvalidParameter(f"MemoryWmarkRatio needs memory.wmark_ratio of {ALIKERNEL}; this host has none")
-        if extras.wmark_ratio:
-            out.cgroup_writes[WMARK_RATIO] = str(ratio)
+        _kernel_file(out, "MemoryWmarkRatio", ratio, "__memory_wmark_ratio", WMARK_RATIO, extras.wmark_ratio)
     extra = _int(host, "MemoryExtra")
     if extra is not None:
         if extra < 0:
             raise InvalidParameter(f"MemoryExtra must not be negative, not {extra}")
-        out.annotations["__memory_extra_in_bytes"] = str(extra)
-        if extra and not extras.memory_extra:
-            raise InvalidParameter(f"MemoryExtra needs memory.extra_in_bytes of {ALIKERNEL}; this host has none")
-        if extras.memory_extra:
-            out.cgroup_writes[MEMORY_EXTRA] = str(extra)
+        _kernel_file(out, "MemoryExtra", extra, "__memory_extra_in_bytes", MEMORY_EXTRA, extras.memory_extra)
     force_empty = _switch(host, "MemoryForceEmptyCtl")
     out.annotations["__memory_force_empty_ctl"] = str(force_empty)
     if extras.force_empty_ctl:
@@ -194,12 +195,9 @@ def plan(host: Mapping[str, Any], user_env: list[str] | None, extras: HostExtras
         if not extras.force_empty:
             raise InvalidParameter("MemoryForceEmptyCtl needs memory.force_empty (cgroup v1); this host has none")
         out.force_empty_on_remove = True
+    sched_file = extras.sched_lat or SCHED_LAT_FILES[0]
     sched_lat = _switch(host, "ScheLatSwitch")
-    out.annotations["__schedule_latency_switch"] = str(sched_lat)
-    if extras.sched_lat is not None:
-        out.cgroup_writes[extras.sched_lat] = str(sched_lat)
-    elif sched_lat:
-        raise InvalidParameter(f"ScheLatSwitch needs the cpuacct scheduler latency switch of {ALIKERNEL}")
+    _kernel_file(out, "ScheLatSwitch", sched_lat, "__schedule_latency_switch", sched_file, extras.sched_lat is not None)
     cbm = str(host.get("IntelRdtL3Cbm") or "").strip()
     if cbm:
         if not L3_SCHEMA.match(cbm):

@@ -75,7 +75,7 @@ def test_all_applied_on_an_alikernel_host(tmp_path: Path) -> None:
     [
         ({"MemoryWmarkRatio": 50}, "MemoryWmarkRatio needs memory.wmark_ratio of an Alibaba Cloud Linux"),
         ({"MemoryExtra": 4096}, "MemoryExtra needs memory.extra_in_bytes"),
-        ({"ScheLatSwitch": 1}, "ScheLatSwitch needs the cpuacct scheduler latency switch"),
+        ({"ScheLatSwitch": 1}, "ScheLatSwitch needs cpuacct.sched_lat_switch of an Alibaba"),
         ({"IntelRdtL3Cbm": "L3:0=ff"}, "IntelRdtL3Cbm needs Intel RDT: the CPU has no Intel RDT CAT"),
         ({"IntelRdtL3Cbm": "ff"}, "invalid IntelRdtL3Cbm 'ff'"),
         ({"MemoryWmarkRatio": 101}, r"MemoryWmarkRatio must be in \[0, 100\]"),
