@@ -55,7 +55,7 @@ unit: deps
 	$(VENV)/bin/pytest -q tests/unit tests/spec
 
 e2e: deps
-	$(VENV)/bin/pytest -q tests/e2e tests/sdk
+	$(VENV)/bin/pytest -q tests/e2e tests/root tests/sdk
 
 conformance: deps
 	$(VENV)/bin/python tests/conformance/run.py
