@@ -76,12 +76,12 @@ class Session:
         self.steps.append(result)
         if self.fixtures is not None and exchanges:
             self.fixtures.mkdir(parents=True, exist_ok=True)
-            body = b"".join(
-                templatize(bytes(e.request) if e.request_len == len(e.request) else truncated(e.request_head(), e.framing),
-                           self.values)
+            kept = [
+                bytes(e.request) if e.request_len == len(e.request) else truncated(e.request_head(), e.framing)
                 for e in exchanges
                 if e.request_done and not e.request_line.startswith(("GET /_ping", "HEAD /_ping"))
-            )  # fmt: skip
+            ]
+            body = b"".join(templatize(r, self.values) for r in kept)
             (self.fixtures / f"{client}-{step}.txt").write_bytes(body)
 
     @staticmethod
@@ -144,7 +144,9 @@ class Session:
                         f.write(f">>> stdin after hijack: {_show(e['stdin'].encode('latin-1'), 300)}\n")
                     f.write(f"<<< {_show(e['response_head'].encode('latin-1'))}\n")
                     if e["response_body"]:
-                        f.write(f"<<< body ({e['response_len']} bytes): {_show(e['response_body'].encode('latin-1'), 800)}\n")
+                        f.write(
+                            f"<<< body ({e['response_len']} bytes): {_show(e['response_body'].encode('latin-1'), 800)}\n"
+                        )
 
 
 def rootfs_tar() -> bytes:
@@ -174,10 +176,11 @@ def drive_cli(s: Session) -> None:
     c("run-attached-bridge", ["run", "--rm", "--network", "bridge", "busybox", "echo", "hello"])
     c("create", ["create", "--name", "compat-created", "--network", "bridge", "busybox", "sleep", "1000"])
     c("start", ["start", "compat-created"])
+    ticker = "echo started; i=0; while true; do echo tick $i; i=$((i+1)); sleep 1; done"
     c("run-detached", ["run", "-d", "--name", "compat-web", "-p", "127.0.0.1::80", "-e", "FOO", "busybox",
-                       "sh", "-c", "echo started; i=0; while true; do echo tick $i; i=$((i+1)); sleep 1; done"])  # fmt: skip
+                       "sh", "-c", ticker])  # fmt: skip
     c("run-detached-bridge", ["run", "-d", "--name", "compat-web2", "--network", "bridge", "-p", "127.0.0.1:18080:80",
-                              "busybox", "sh", "-c", "echo started; while true; do sleep 1; done"])  # fmt: skip
+                              "busybox", "sh", "-c", ticker])  # fmt: skip
     web = "compat-web2"
     c("ps", ["ps"])
     c("ps-filter", ["ps", "-a", "--filter", f"name={web}", "--filter", "status=running", "--format", "{{.Names}}"])
@@ -218,7 +221,7 @@ def drive_cli(s: Session) -> None:
     saved = s.base / "saved.tar"
     c("load", ["load", "-i", str(saved)] if saved.exists() else ["load", "-i", str(busybox_tar())])
     (s.base / "rootfs.tar").write_bytes(rootfs_tar())
-    c("import", ["import", "--change", "CMD [\"sh\"]", str(s.base / "rootfs.tar"), "compat/imported:1"])
+    c("import", ["import", "--change", 'CMD ["sh"]', str(s.base / "rootfs.tar"), "compat/imported:1"])
     c("import-stdin", ["import", "-", "compat/imported:2"], stdin=rootfs_tar())
     c("history", ["history", "busybox"])
     c("image-inspect", ["image", "inspect", "busybox"])

@@ -68,7 +68,9 @@ def rewrite(request: bytes) -> bytes:
     names = {line.split(b":", 1)[0].strip().lower(): i for i, line in enumerate(headers)}
     if b"transfer-encoding" in names and b"chunked" in headers[names[b"transfer-encoding"]].lower():
         body = _dechunk(body)
-    headers = [h for h in headers if h.split(b":", 1)[0].strip().lower() not in (b"transfer-encoding", b"content-length")]
+    headers = [
+        h for h in headers if h.split(b":", 1)[0].strip().lower() not in (b"transfer-encoding", b"content-length")
+    ]
     path, _, query = target.decode("latin-1").partition("?")
     bare = re.sub(r"^/v[0-9.]+", "", path)
     template = ""
