@@ -144,9 +144,8 @@ class Session:
                         f.write(f">>> stdin after hijack: {_show(e['stdin'].encode('latin-1'), 300)}\n")
                     f.write(f"<<< {_show(e['response_head'].encode('latin-1'))}\n")
                     if e["response_body"]:
-                        f.write(
-                            f"<<< body ({e['response_len']} bytes): {_show(e['response_body'].encode('latin-1'), 800)}\n"
-                        )
+                        head = _show(e["response_body"].encode("latin-1"), 800)
+                        f.write(f"<<< body ({e['response_len']} bytes): {head}\n")
 
 
 def rootfs_tar() -> bytes:
