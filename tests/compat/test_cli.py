@@ -19,6 +19,7 @@ from tests.compat.conftest import TICKER, DockerCLI, Stack, wait_for
 
 TEXT_PLAIN = "a: body-less POST with Content-Type text/plain is a 415"
 xfail = pytest.mark.xfail
+PORT = "18090"
 
 
 def test_version_and_info(docker: DockerCLI) -> None:
