@@ -5,7 +5,8 @@ another, with the values that vary between runs replaced by ``{{NAME}}`` placeho
 
 - ``{{CONTAINER_ID}}``, ``{{EXEC_ID}}``, ``{{IMAGE_ID}}`` (``sha256:`` + 64 hex), ``{{ID}}``
   (any other 64-hex ID), ``{{REGISTRY}}`` (host:port of the test registry), ``{{TMP}}``
-  (the capture's temporary directory), ``{{REGISTRY_AUTH}}`` (an X-Registry-Auth value),
+  (the capture's temporary directory), ``{{NAME_QUOTED}}`` (the same, percent-encoded in a
+  query), ``{{REGISTRY_AUTH}}`` (an X-Registry-Auth value),
   ``{{BODY}}`` (a body too large to keep: the test supplies it).
 
 ``fill`` puts values back and re-frames each body as it was sent: a Content-Length body
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 import socket
+import urllib.parse
 from collections.abc import Callable, Iterator
 
 ID64 = re.compile(rb"(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])")
@@ -30,6 +32,8 @@ def templatize(raw: bytes, values: dict[str, str]) -> bytes:
         for name, value in sorted(values.items(), key=lambda kv: -len(kv[1])):
             if value:
                 data = data.replace(value.encode(), b"{{" + name.encode() + b"}}")
+                quoted = urllib.parse.quote(value, safe="").encode()
+                data = data.replace(quoted, b"{{" + name.encode() + b"_QUOTED}}")
         data = re.sub(rb"(X-Registry-Auth: )[A-Za-z0-9_=+/-]+", rb"\1{{REGISTRY_AUTH}}", data)
         data = re.sub(rb"sha256:[0-9a-f]{64}", b"{{IMAGE_ID}}", data)
         data = re.sub(rb"(/containers/)[0-9a-f]{64}", rb"\1{{CONTAINER_ID}}", data)
@@ -97,6 +101,8 @@ def _reframe(raw: bytes, sub: Callable[[bytes], bytes]) -> list[bytes]:
 def fill(raw: bytes, values: dict[str, bytes | str]) -> list[bytes]:
     """Each request of a capture, placeholders filled, framed as the client framed it."""
     vals = {k: v.encode() if isinstance(v, str) else v for k, v in values.items()}
+    for k, v in list(vals.items()):
+        vals.setdefault(f"{k}_QUOTED", urllib.parse.quote(v.decode("latin-1"), safe="").encode())
 
     def sub(data: bytes) -> bytes:
         def repl(m: re.Match[bytes]) -> bytes:
