@@ -16,6 +16,7 @@ import urllib.parse
 from functools import lru_cache
 
 from server.app_spec import load_spec
+from tests.compat.replay import dechunk
 
 _METHODS = ("get", "put", "post", "delete", "head")
 _CANONICAL_KEYS = {
@@ -49,17 +50,6 @@ def _operations() -> list[tuple[int, re.Pattern[str], str, str, set[str], bool]]
     return out
 
 
-def _dechunk(body: bytes) -> bytes:
-    out, pos = b"", 0
-    while True:
-        end = body.index(b"\r\n", pos)
-        size = int(body[pos:end].split(b";")[0], 16)
-        if size == 0:
-            return out
-        out += body[end + 2 : end + 2 + size]
-        pos = end + 2 + size + 2
-
-
 def rewrite(request: bytes) -> bytes:
     head, _, body = request.partition(b"\r\n\r\n")
     lines = head.split(b"\r\n")
@@ -67,7 +57,7 @@ def rewrite(request: bytes) -> bytes:
     headers = [line for line in lines[1:] if line]
     names = {line.split(b":", 1)[0].strip().lower(): i for i, line in enumerate(headers)}
     if b"transfer-encoding" in names and b"chunked" in headers[names[b"transfer-encoding"]].lower():
-        body = _dechunk(body)
+        body = dechunk(body)
     headers = [
         h for h in headers if h.split(b":", 1)[0].strip().lower() not in (b"transfer-encoding", b"content-length")
     ]

@@ -161,6 +161,11 @@ def body_of(answer: bytes) -> bytes:
     head, _, body = answer.partition(b"\r\n\r\n")
     if b"transfer-encoding: chunked" not in head.lower():
         return body
+    return dechunk(body)
+
+
+def dechunk(body: bytes) -> bytes:
+    """The data of a chunked body (trailers dropped)."""
     out, pos = b"", 0
     while True:
         line_end = body.index(b"\r\n", pos)
