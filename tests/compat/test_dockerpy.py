@@ -14,6 +14,7 @@ import pytest
 from tests.compat.conftest import TICKER, Stack, wait_for
 
 xfail = pytest.mark.xfail
+NAMES = "b: names come without the leading / (issue 10 item 5); Docker's clients cut the first character"
 PORT = 18091
 
 
@@ -21,7 +22,6 @@ def test_version(api: Any) -> None:
     assert api.version()["ApiVersion"] == "1.24"
 
 
-@xfail(strict=True, reason="a: /auth body keys are lowercase (username, password, serveraddress)")
 def test_login(api: Any, stack: Stack) -> None:
     assert api.login("alice", "s3cret", registry=stack.registry.host)["Status"] == "Login Succeeded"
 
@@ -32,12 +32,10 @@ def test_pull(api: Any, hl: Any, stack: Stack) -> None:
     assert image.id == stack.inspect("images", "busybox")[1]["Id"]
 
 
-@xfail(strict=True, reason="a: images list sends `only_ids` (unknown here)")
 def test_images_list(hl: Any) -> None:
     assert any(t.endswith("busybox:latest") for i in hl.images.list() for t in i.tags)
 
 
-@xfail(strict=True, reason="a: container remove sends `link` (unknown here)")
 def test_run_attached(hl: Any, stack: Stack) -> None:
     out = hl.containers.run("busybox", ["echo", "hello py"], name="py-attached", remove=True)
     assert out == b"hello py\n"
@@ -84,7 +82,10 @@ def test_env_entry_without_equals_is_kept(api: Any, stack: Stack) -> None:
         stack.remove("py-env")
 
 
-@xfail(strict=True, reason="a: containers list sends `limit`, `size`, `trunc_cmd` (unknown here)")
+@xfail(
+    strict=True,
+    reason=NAMES,
+)
 def test_containers_list_with_filters(api: Any, web: str) -> None:
     assert [c["Names"] for c in api.containers(filters={"name": web, "status": "running"})] == [[f"/{web}"]]
 
@@ -148,7 +149,6 @@ def test_wait_for_exit_code(hl: Any, stack: Stack) -> None:
         stack.remove("py-wait")
 
 
-@xfail(strict=True, reason="a: container remove sends `link` (unknown here)")
 def test_stop_and_remove(api: Any, stack: Stack) -> None:
     stack.run_container("py-rm", ["sleep", "1000"])
     api.stop("py-rm", timeout=1)
@@ -178,7 +178,7 @@ def test_diff(api: Any, web: str) -> None:
     assert {"Path": "/tmp/new", "Kind": 1} in api.diff(web)
 
 
-@xfail(strict=True, reason="a+d: commit `changes` query is unknown here")
+@xfail(strict=True, reason="d: commit `changes` are read but not applied")
 def test_commit_with_changes(api: Any, stack: Stack, web: str) -> None:
     try:
         api.commit(web, repository="py/committed", tag="1", changes=["ENV COMMITTED=1", 'CMD ["echo", "hi"]'])
@@ -188,7 +188,6 @@ def test_commit_with_changes(api: Any, stack: Stack, web: str) -> None:
         stack.remove_image("py/committed:1")
 
 
-@xfail(strict=True, reason="a: tag sends `force` (unknown here)")
 def test_tag(api: Any, stack: Stack) -> None:
     try:
         assert api.tag("busybox", "py/tagged", "1") is True
@@ -205,7 +204,7 @@ def tagged(stack: Stack) -> Iterator[str]:
     stack.remove_image("py/rm:1")
 
 
-@xfail(strict=True, reason="a: image delete sends `noprune` (unknown here); b: then 204 where a JSON list is decoded")
+@xfail(strict=True, reason="b: image delete answers 204 with no body where a JSON list is decoded")
 def test_remove_image(api: Any, stack: Stack, tagged: str) -> None:
     assert {"Untagged": tagged} in api.remove_image(tagged)
     assert stack.inspect("images", tagged)[0] == 404
@@ -218,7 +217,6 @@ def test_save_then_load(hl: Any, stack: Stack, tagged: str) -> None:
     assert [i.tags for i in hl.images.load(data)] == [[tagged]]
 
 
-@xfail(strict=True, reason="a: push sends Content-Type application/json with body {} (spec wants octet-stream)")
 def test_push(api: Any, stack: Stack) -> None:
     ref = f"{stack.registry.host}/py/pushed"
     with stack.api() as c:
@@ -230,7 +228,7 @@ def test_push(api: Any, stack: Stack) -> None:
         stack.remove_image(f"{ref}:1")
 
 
-@xfail(strict=True, reason="a: import sends Content-Type application/tar and `changes` (unknown here)")
+@xfail(strict=True, reason="d: import `changes` are read but not applied")
 def test_import_with_changes(api: Any, stack: Stack) -> None:
     from tests.compat.capture import rootfs_tar  # noqa: PLC0415
 
@@ -248,7 +246,7 @@ def test_volumes(api: Any, stack: Stack) -> None:
     assert stack.inspect("volumes", "py-vol")[0] == 404
 
 
-@xfail(strict=True, reason="a+d: network list `filters` is not in the spec (dockerd 1.24 filters name/id/driver/...)")
+@xfail(strict=True, reason="d: network list `filters` is not applied (dockerd 1.24 filters name/id/driver/type/label)")
 def test_networks_filtered_by_name(api: Any, stack: Stack) -> None:
     api.create_network("py-net", driver="bridge")
     try:
