@@ -17,6 +17,7 @@ from runtime.config import DaemonConfig
 from runtime.engine import Engine
 from server import context, errors
 from server.app_spec import load_spec
+from server.dialects import Dialect, DockerNames
 from server.formats import register_integer_formats
 from server.middleware import DockerCompatMiddleware
 from server.reading import RequestReadingMiddleware
@@ -51,7 +52,11 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
     app = connexion.AsyncApp(__name__, lifespan=lifespan, middlewares=list(MIDDLEWARES))
     app.add_api(
         spec,
-        resolver=PouchResolver(spec),
+        resolver=PouchResolver(
+            spec,
+            None if config.api_dialect == "auto" else Dialect(config.api_dialect),
+            DockerNames(config.default_registry, config.default_registry_namespace),
+        ),
         pythonic_params=True,
         # Read by RequestReadingMiddleware: the spec's letter (True) or pouchd's reading (False).
         strict_validation=config.strict_requests,

@@ -4,7 +4,8 @@ Normal form: a name without a domain gets ``--default-registry`` (pouchd's defau
 ``registry.hub.docker.com``) and a single-segment path gets ``library/``; a reference
 with neither tag nor digest gets ``:latest``. ``busybox``, ``library/busybox:latest`` and
 ``registry.hub.docker.com/library/busybox`` are therefore the same image, shown in
-RepoTags as ``registry.hub.docker.com/library/busybox:latest`` (as pouchd shows them).
+RepoTags as ``registry.hub.docker.com/library/busybox:latest`` (as pouchd shows them); so is
+``docker.io/library/busybox`` (Docker Hub's aliases stand for the default registry).
 """
 
 from __future__ import annotations
@@ -62,10 +63,17 @@ def check_tag(tag: str) -> str:
     return tag
 
 
+# Docker Hub's names for itself: a name under any of them is the same image as the bare name,
+# which resolves to --default-registry (the docker CLI sends docker.io/library/busybox for busybox).
+DOCKER_HUB_ALIASES = ("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com")
+
+
 def split_domain(name: str, default_registry: str, namespace: str = "library") -> tuple[str, str]:
     """Docker's rule: the first component is a domain if it has a dot or a port or is localhost."""
     first, slash, rest = name.partition("/")
-    if slash and ("." in first or ":" in first or first == "localhost"):
+    if slash and first in DOCKER_HUB_ALIASES:
+        domain, path = default_registry, rest
+    elif slash and ("." in first or ":" in first or first == "localhost"):
         domain, path = first, rest
     else:
         domain, path = default_registry, name

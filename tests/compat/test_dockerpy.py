@@ -82,10 +82,6 @@ def test_env_entry_without_equals_is_kept(api: Any, stack: Stack) -> None:
         stack.remove("py-env")
 
 
-@xfail(
-    strict=True,
-    reason=NAMES,
-)
 def test_containers_list_with_filters(api: Any, web: str) -> None:
     assert [c["Names"] for c in api.containers(filters={"name": web, "status": "running"})] == [[f"/{web}"]]
 
@@ -204,7 +200,6 @@ def tagged(stack: Stack) -> Iterator[str]:
     stack.remove_image("py/rm:1")
 
 
-@xfail(strict=True, reason="b: image delete answers 204 with no body where a JSON list is decoded")
 def test_remove_image(api: Any, stack: Stack, tagged: str) -> None:
     assert {"Untagged": tagged} in api.remove_image(tagged)
     assert stack.inspect("images", tagged)[0] == 404
@@ -278,7 +273,6 @@ def test_events(api: Any, stack: Stack) -> None:
     assert actions[0] == "create" and actions[-1] == "destroy", actions
 
 
-@xfail(strict=True, reason="b: events carry Pouch's lowercase type/action/actor; Docker's are Type/Action/Actor")
 def test_events_have_dockers_keys(api: Any, stack: Stack) -> None:
     since = int(time.time()) - 1
     stack.run_container("py-events2", ["true"])
