@@ -1,9 +1,11 @@
-"""Containers and exec on conmon + runc (issue 4).
+"""Containers and exec on conmon + runc.
 
 Modules, one job each:
 
 - ``service``: ContainerService, the lifecycle state machine (create, start, stop, restart,
-  pause, wait, remove, rename, update, upgrade, checkpoints, restart policies, live restore)
+  pause, wait, remove, rename, update, upgrade, commit, restart policies, live restore)
+- ``table``: the container records, in memory and written through to the store (their one owner)
+- ``protocols``: what other subsystems may ask of containers (runtime/README.md)
 - ``records``: the stored record (marshmallow schema), state transitions, list/inspect shapes
 - ``hostconfig`` / ``hostcaps``: what the host can honour; 400 or a Warning, never silence
 - ``ocispec``: ContainerCreateConfig -> OCI runtime spec (and exec process specs)
@@ -19,7 +21,3 @@ fifo; ``<exec-root>/containers/<id>/`` holds conmon's and runc's pidfiles; runc'
 under ``<exec-root>/runc`` and conmon writes exit codes to ``<exec-root>/exits/<id>``.
 Cgroups are ``/<cgroup-parent>/<id>`` in every v1 hierarchy.
 """
-
-from runtime.containers.service import ContainerService
-
-__all__ = ["ContainerService"]

@@ -11,16 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
-from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Awaitable, Callable
 
-from runtime.containers.driver import connect_attach
+from runtime.containers.driver import ContainerPaths, connect_attach
 from runtime.containers.logs import STDERR, STDOUT, LogLine, parse_lines
+from runtime.containers.records import Record
 from runtime.errors import InvalidParameter
-
-if TYPE_CHECKING:
-    from runtime.containers.records import Record
-    from runtime.containers.service import ContainerService
 
 PIPES = {2: STDOUT, 3: STDERR}
 DEFAULT_DETACH_KEYS = b"\x10\x11"  # ctrl-p ctrl-q
@@ -50,7 +46,8 @@ def parse_detach_keys(spec: str | None) -> bytes:
 class AttachSession:
     def __init__(
         self,
-        svc: ContainerService,
+        paths: ContainerPaths,
+        start_hooks: list[Callable[[], Awaitable[None]]],
         rec: Record,
         stdin: bool,
         stdout: bool,
@@ -59,7 +56,8 @@ class AttachSession:
         stream: bool,
         detach_keys: bytes,
     ) -> None:
-        self.svc = svc
+        self.paths = paths
+        self.start_hooks = start_hooks  # run by start before the process runs
         self.rec = rec
         self.tty = bool(rec["Config"].get("Tty"))
         self.want_stdin = stdin and bool(rec["Config"].get("OpenStdin"))
@@ -74,7 +72,7 @@ class AttachSession:
 
     async def _connect(self) -> None:
         if self.sock is None and not self._gone.is_set():
-            self.sock = connect_attach(self.svc.paths(self.rec["Id"]).attach_socket)
+            self.sock = connect_attach(self.paths.attach_socket)
             self._connected.set()
 
     async def prepare(self) -> None:
@@ -88,13 +86,13 @@ class AttachSession:
             except OSError:
                 self._gone.set()
         elif st["Status"] == "created" or st["Status"] == "restarting":
-            self.svc.live(self.rec["Id"]).attach_hooks.append(self._connect)
+            self.start_hooks.append(self._connect)
         else:
             self._gone.set()
 
     async def output(self) -> AsyncIterator[tuple[int, bytes]]:
         if self.logs:
-            path = self.svc.paths(self.rec["Id"]).log
+            path = self.paths.log
             with contextlib.suppress(FileNotFoundError):
                 raw = await asyncio.to_thread(path.read_bytes)
                 end = raw.rfind(b"\n") + 1
@@ -135,9 +133,8 @@ class AttachSession:
 
     def close(self) -> None:
         self._gone.set()
-        hooks = self.svc.live(self.rec["Id"]).attach_hooks
-        if self._connect in hooks:
-            hooks.remove(self._connect)
+        if self._connect in self.start_hooks:
+            self.start_hooks.remove(self._connect)
         if self.sock is not None:
             with contextlib.suppress(OSError):
                 self.sock.shutdown(socket.SHUT_RDWR)

@@ -10,16 +10,15 @@ import shutil
 import socket
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from runtime import ids
 from runtime.containers import ocispec, records
 from runtime.containers.attach import parse_detach_keys
-from runtime.containers.driver import ProcessWatch, RuntimeFailure, connect_attach, write_ctl
+from runtime.containers.driver import Driver, ProcessWatch, RuntimeFailure, connect_attach, write_ctl
+from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, InvalidParameter, NotFound
-
-if TYPE_CHECKING:
-    from runtime.containers.service import ContainerService
+from runtime.events import EventBus
 
 Exec = dict[str, Any]
 
@@ -37,14 +36,25 @@ class ExecSession:
 
 
 class ExecService:
-    def __init__(self, containers: ContainerService) -> None:
+    def __init__(self, containers: ContainerRecords, driver: Driver, events: EventBus) -> None:
         self.containers = containers
+        self.driver = driver
+        self.events = events
         self._execs: dict[str, Exec] = {}
         self._done: dict[str, asyncio.Event] = {}
         self._watches: dict[str, ProcessWatch] = {}
 
+    async def restore(self) -> None:
+        pass  # exec instances live in memory only, as in dockerd
+
+    async def close(self) -> None:
+        pass
+
     def dir(self, exec_id: str) -> Path:
-        return self.containers.driver.exec_root / exec_id
+        return self.driver.exec_root / exec_id
+
+    def _publish(self, rec: records.Record, action: str, **extra: Any) -> None:
+        self.events.publish("container", action, rec["Id"], records.labels_attrs(rec, **extra))
 
     def get(self, exec_id: str) -> Exec:
         ex = self._execs.get(exec_id)
@@ -97,7 +107,7 @@ class ExecService:
             "Env": list(body.get("Env") or []),
             "Detach": bool(body.get("Detach")),
         }
-        self.containers._publish(rec, "exec_create: " + " ".join(cmd), execID=exec_id)
+        self._publish(rec, "exec_create: " + " ".join(cmd), execID=exec_id)
         return exec_id
 
     def inspect(self, exec_id: str) -> Exec:
@@ -135,7 +145,7 @@ class ExecService:
             )
         ex["Started"] = True
         pc = ex["ProcessConfig"]
-        paths = self.containers.paths(rec["Id"])
+        paths = self.driver.paths(rec["Id"])
         d = self.dir(ex["ID"])
         d.mkdir(parents=True, exist_ok=True)
         spec = json.loads(paths.config_json.read_text())
@@ -150,7 +160,7 @@ class ExecService:
         )
         (d / "process.json").write_text(json.dumps(proc))
         attach = not detach
-        drv = self.containers.driver
+        drv = self.driver
         args = drv.conmon_args(
             rec["Id"],
             ex["ID"],
@@ -198,7 +208,7 @@ class ExecService:
                 raise Conflict(f"Container {rec['Id']} is not running") from None
             raise
         ex.update(Running=True, Pid=pid)
-        self.containers._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])
+        self._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])
         conmon = drv.conmon_pid(d / "conmon.pid") or 0
         self._watches[ex["ID"]] = (
             ProcessWatch(conmon, lambda: self._exited(ex["ID"]))
@@ -210,7 +220,7 @@ class ExecService:
     async def _still_running(self, rec: records.Record) -> bool:
         if not rec["State"]["Running"] or rec["State"]["Paused"]:
             return False
-        state = await self.containers.driver.state(rec["Id"])
+        state = await self.driver.state(rec["Id"])
         return state is not None and state.get("status") == "running"
 
     def _exited(self, exec_id: str) -> None:
@@ -219,13 +229,13 @@ class ExecService:
         if ex is None:
             return
         d = self.dir(exec_id)
-        code = self.containers.driver.read_exit_code(d / "exit")
+        code = self.driver.read_exit_code(d / "exit")
         if code is None:
-            code = self.containers.driver.read_exit_code(d / ex["ContainerID"])
+            code = self.driver.read_exit_code(d / ex["ContainerID"])
         ex.update(Running=False, ExitCode=126 if code is None else code, Pid=0, CanRemove=True)
-        rec = self.containers._records.get(ex["ContainerID"])
+        rec = self.containers.find(ex["ContainerID"])
         if rec is not None:
-            self.containers._publish(rec, "exec_die", execID=exec_id, exitCode=ex["ExitCode"])
+            self._publish(rec, "exec_die", execID=exec_id, exitCode=ex["ExitCode"])
         done = self._done.pop(exec_id, None)
         if done is not None:
             done.set()

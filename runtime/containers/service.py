@@ -1,9 +1,9 @@
 """ContainerService: the container lifecycle on conmon + runc.
 
-Records live in the store (kind ``container``) and in memory (``self._records``) so that list
-and inspect never touch SQLite; every change is written through. Per container, a
-:class:`Live` holds what only exists while the engine runs: the operation lock, the pidfd
-watch on conmon, the waiters of ``wait`` and the restart-policy timer.
+Records live in the :class:`ContainerTable` (in memory, written through to the store). Per
+container, a :class:`Live` holds what only exists while the engine runs: the operation lock,
+the pidfd watch on conmon, the waiters of ``wait`` and the restart-policy timer. Images,
+volumes, networks and execs are reached through the protocols they define.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import asyncio
 import builtins
 import contextlib
 import copy
-import inspect
 import json
 import logging
 import os
@@ -21,9 +20,11 @@ import shutil
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from runtime import ids
+from runtime.clock import now_rfc3339
+from runtime.config import DaemonConfig
 from runtime.containers import hostconfig, ocispec, records
 from runtime.containers.attach import AttachSession, parse_detach_keys
 from runtime.containers.driver import (
@@ -35,12 +36,16 @@ from runtime.containers.driver import (
     write_ctl,
 )
 from runtime.containers.logs import LogOptions, stream_logs
-from runtime.containers.records import Record
+from runtime.containers.protocols import ExecIndex
+from runtime.containers.records import Record, rootfs_key
 from runtime.containers.stats import collect as collect_stats
+from runtime.containers.table import ContainerTable
 from runtime.errors import Conflict, EngineError, InvalidParameter, NotFound, NotModified
-
-if TYPE_CHECKING:
-    from runtime.engine import Engine
+from runtime.events import EventBus
+from runtime.host import runtimes
+from runtime.images.protocols import CommitSource, ImageStore
+from runtime.networks.protocols import NetworkAttach
+from runtime.volumes.protocols import VolumeMounts
 
 log = logging.getLogger("pouch.containers")
 
@@ -66,16 +71,6 @@ CGROUP_CONTROLLERS = (
     "misc",
 )
 LIST_FILTERS = ("id", "name", "status", "label", "network", "volume", "ancestor", "exited", "before", "since")
-
-
-async def call(fn: Callable[..., Any], *args: Any) -> Any:
-    """Call a subsystem function that may be sync (run in a thread) or async."""
-    if inspect.iscoroutinefunction(fn):
-        return await fn(*args)
-    result = await asyncio.to_thread(fn, *args)
-    if inspect.isawaitable(result):
-        return await result
-    return result
 
 
 class Live:
@@ -110,52 +105,33 @@ class Live:
 
 
 class ContainerService:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.store = engine.store
-        self.events = engine.events
-        self.config = engine.config
-        self.store.register("container", records.ContainerRecordSchema())
-        self.driver = Driver(engine.config.exec_root_dir, engine.config.home_dir)
-        self._records: dict[str, Record] = {}
+    def __init__(
+        self,
+        config: DaemonConfig,
+        table: ContainerTable,
+        events: EventBus,
+        driver: Driver,
+        images: ImageStore,
+        volumes: VolumeMounts,
+        networks: NetworkAttach,
+        execs: ExecIndex,
+    ) -> None:
+        self.config = config
+        self.table = table
+        self.events = events
+        self.driver = driver
+        self.images = images
+        self.volumes = volumes
+        self.networks = networks
+        self.execs = execs
         self._live: dict[str, Live] = {}
-        self._names: dict[str, str] = {}
         self._bg: set[asyncio.Task[Any]] = set()
         self._runtime_names: builtins.list[str] | None = None
-        from runtime.containers.execs import ExecService
-
-        self.execs = ExecService(self)
-
-    # -- subsystems (optional until their issues land) --------------------------------------
-    @property
-    def images(self) -> Any:
-        return getattr(self.engine, "images", None)
-
-    @property
-    def volumes(self) -> Any:
-        return getattr(self.engine, "volumes", None)
-
-    @property
-    def networks(self) -> Any:
-        return getattr(self.engine, "networks", None)
 
     # -- lookup ------------------------------------------------------------------------------
     def get(self, ref: str) -> Record:
         """By exact ID, exact name (with or without the slash), then unique ID prefix."""
-        rec = self._records.get(ref)
-        if rec is not None:
-            return rec
-        name = ref[1:] if ref.startswith("/") else ref
-        cid = self._names.get(name)
-        if cid is not None:
-            return self._records[cid]
-        if ref and re.fullmatch(r"[0-9a-f]+", ref):
-            found = [r for i, r in self._records.items() if i.startswith(ref)]
-            if len(found) == 1:
-                return found[0]
-            if len(found) > 1:
-                raise InvalidParameter(f"multiple containers found with provided prefix: {ref}")
-        raise NotFound(f"No such container: {ref}")
+        return self.table.get(ref)
 
     def live(self, cid: str) -> Live:
         lv = self._live.get(cid)
@@ -167,21 +143,12 @@ class ContainerService:
         return self.driver.paths(cid)
 
     def _save(self, rec: Record) -> None:
-        self.store.put("container", rec["Id"], rec, name=rec["Name"])
+        self.table.save(rec)
 
     def _try_save(self, rec: Record) -> bool:
-        """Write through, but keep going when the store cannot take it (disk full): the
-        in-memory record stays authoritative and the next successful save carries the change."""
-        try:
-            self._save(rec)
-            return True
-        except Exception as exc:
-            log.warning("could not store container %s: %s", rec["Id"], exc)
-            return False
-
-    def save_record(self, rec: Record) -> None:
-        """For subsystems that change a container record in place (network connect)."""
-        self._save(rec)
+        """A full disk must not stop the lifecycle: the in-memory record stays authoritative
+        and the next successful save carries the change."""
+        return self.table.try_save(rec)
 
     def _publish(self, rec: Record, action: str, **extra: Any) -> None:
         self.events.publish("container", action, rec["Id"], records.labels_attrs(rec, **extra))
@@ -191,11 +158,6 @@ class ContainerService:
         self._bg.add(task)
         task.add_done_callback(self._bg.discard)
         return task
-
-    @staticmethod
-    def _fs_key(rec: Record) -> str:
-        """The image store's key of this container's rootfs (it changes on upgrade)."""
-        return str(rec.get("RootfsKey") or rec["Id"])
 
     def cgroups_path(self, rec: Record) -> str:
         parent = (rec["HostConfig"].get("CgroupParent") or "").strip("/")
@@ -214,8 +176,6 @@ class ContainerService:
             raise InvalidParameter("Config cannot be empty in order to create a container: Image is required")
         if name:
             name = ids.check_name(name)
-        if self.images is None:
-            raise EngineError("no image store in this engine")
         image = self.images.resolve(image_ref)
         image_config = dict(image.get("Config") or {})
         warnings = hostconfig.check_host_config(config, host, sorted(self._runtimes()))
@@ -246,13 +206,11 @@ class ContainerService:
         host["Runtime"] = host.get("Runtime") or self.config.default_runtime
 
         cid = config.get("SpecificID") or ids.new_id()
-        if cid in self._records:
-            raise Conflict(f"container ID {cid} is already in use")
         args = entrypoint + cmd
         rec: Record = {
             "Id": cid,
             "Name": name or self._free_name(),
-            "Created": records.now_rfc3339(),
+            "Created": now_rfc3339(),
             "Path": args[0],
             "Args": args[1:],
             "Config": merged,
@@ -270,38 +228,21 @@ class ContainerService:
             "Driver": "overlay",
             "NetworkingConfig": networking,
         }
-        if rec["Name"] in self._names:
-            raise Conflict(
-                f'Conflict. The name "/{rec["Name"]}" is already in use by container '
-                f'"{self._names[rec["Name"]]}". You have to remove (or rename) that container '
-                "to be able to reuse that name."
-            )
-        # Claim the ID and the name in memory before the first await (the loop makes the check
-        # and the claim atomic: of two creates with one name, one wins). The record is stored at
-        # once, marked Creating, so that a daemon killed mid-create leaves nothing unaccounted:
-        # restore discards such records with whatever rootfs/volumes they got.
-        self._records[cid] = rec
-        self._names[rec["Name"]] = cid
+        # Claim the ID and the name before the first await (of two creates with one name, one
+        # wins). The record is stored at once, marked Creating, so that a daemon killed
+        # mid-create leaves nothing unaccounted: restore discards such records with whatever
+        # rootfs/volumes they got.
         rec["Creating"] = True
-        try:
-            self.store.insert("container", cid, rec, name=rec["Name"])
-        except Conflict:
-            self._records.pop(cid, None)
-            self._names.pop(rec["Name"], None)
-            raise
+        self.table.claim(rec)
         try:  # the bundle dirs are made at start: a created container costs one rootfs, no dirs
-            fs = await call(self.images.create_rootfs, cid, image["Id"])
-            rec["BaseFS"] = fs.get("rootfs") if isinstance(fs, dict) else str(fs)
+            rec["BaseFS"] = await self.images.create_rootfs(cid, image["Id"])
             with contextlib.suppress(Exception):
                 rec["GraphDriver"] = self.images.graph_driver(cid)
-            if self.volumes is not None:
-                rec["Mounts"] = await self.volumes.prepare_mounts(rec)
-            if self.networks is not None:
-                await call(self.networks.prepare, rec)
+            rec["Mounts"] = await self.volumes.prepare_mounts(rec)
+            await self.networks.prepare(rec)
             rec.pop("Creating", None)
             self._save(rec)
-            if self.volumes is not None and hasattr(self.volumes, "container_stored"):
-                self.volumes.container_stored(cid)
+            self.volumes.container_stored(cid)
         except BaseException:
             await self._discard(rec)
             raise
@@ -310,32 +251,25 @@ class ContainerService:
 
     async def _discard(self, rec: Record) -> None:
         cid = rec["Id"]
-        self._records.pop(cid, None)
-        self._names.pop(rec["Name"], None)
-        self.store.delete("container", cid)
+        self.table.delete(rec)
         with contextlib.suppress(Exception):
-            if self.volumes is not None:
-                await self.volumes.release_mounts(rec, True)
+            await self.volumes.release_mounts(rec, True)
         with contextlib.suppress(Exception):
-            if self.networks is not None:
-                await call(self.networks.release, rec)
+            await self.networks.release(rec)
         with contextlib.suppress(Exception):
-            if self.images is not None:
-                await call(self.images.remove_rootfs, cid)
+            await self.images.remove_rootfs(cid)
         shutil.rmtree(self.paths(cid).home, ignore_errors=True)
         shutil.rmtree(self.paths(cid).run, ignore_errors=True)
 
     def _free_name(self) -> str:
         for _ in range(100):
             name = ids.random_name()
-            if name not in self._names:
+            if not self.table.name_taken(name):
                 return name
         return ids.random_name() + "_" + ids.new_id()[:6]
 
     def _runtimes(self) -> list[str]:
         if self._runtime_names is None:  # installed runtimes do not change while we run
-            from runtime.system import runtimes
-
             self._runtime_names = list(runtimes())
         return self._runtime_names
 
@@ -376,8 +310,7 @@ class ContainerService:
             fs_result, net_result = await asyncio.gather(
                 self._prepare_rootfs(rec), self._prepare_network(rec), return_exceptions=True
             )
-            if not isinstance(net_result, BaseException):
-                netns_ready = self.networks is not None
+            netns_ready = not isinstance(net_result, BaseException)
             for result in (fs_result, net_result):
                 if isinstance(result, BaseException):
                     raise result
@@ -394,7 +327,6 @@ class ContainerService:
                 mounts=rec.get("Mounts") or [],
                 network_files=net_files,
                 ns_paths=self._ns_paths(rec),
-                handle_tmpfs=self.volumes is None,
             )
             paths.config_json.write_text(json.dumps(spec))
             if checkpoint:
@@ -402,9 +334,9 @@ class ContainerService:
             else:
                 pid = await self._run_conmon(rec, lv)
         except BaseException as exc:
-            if netns_ready and self.networks is not None:
+            if netns_ready:
                 with contextlib.suppress(Exception):
-                    await call(self.networks.teardown, rec)
+                    await self.networks.teardown(rec)
             if self.driver.state_exists(cid):
                 with contextlib.suppress(Exception):
                     await self.driver.delete(cid, force=True)
@@ -432,19 +364,16 @@ class ContainerService:
         self._publish(rec, "start")
 
     async def _prepare_rootfs(self, rec: Record) -> str:
-        rootfs = await self.images.mount_rootfs(self._fs_key(rec)) if self.images is not None else rec.get("BaseFS")
-        if self.volumes is not None and hasattr(self.volumes, "mount"):
-            await self.volumes.mount(rec)
-        return str(rootfs)
+        rootfs = await self.images.mount_rootfs(rootfs_key(rec))
+        await self.volumes.mount(rec)
+        return rootfs
 
     async def _prepare_network(self, rec: Record) -> tuple[str | None, dict[str, str]]:
         """The netns to join (None: a private one runc makes) and the network files to bind."""
-        if self.networks is None:
-            return None, {}
-        netns = await call(self.networks.setup, rec)
+        netns = await self.networks.setup(rec)
         net_files: dict[str, str] = {}
         if not rec["Config"].get("DisableNetworkFiles"):
-            net_files = dict(await call(self.networks.network_files, rec) or {})
+            net_files = await asyncio.to_thread(self.networks.network_files, rec)
             rec["ResolvConfPath"] = net_files.get("/etc/resolv.conf", "")
             rec["HostnamePath"] = net_files.get("/etc/hostname", "")
             rec["HostsPath"] = net_files.get("/etc/hosts", "")
@@ -476,7 +405,8 @@ class ContainerService:
         args = self._conmon_args(rec)
         pid = await self.driver.spawn_conmon(args, cwd=paths.bundle)
         # Attach requests that arrived before start connect now, before the process runs.
-        hooks, lv.attach_hooks = lv.attach_hooks, []
+        hooks = list(lv.attach_hooks)
+        lv.attach_hooks.clear()  # in place: attach sessions hold this list
         for hook in hooks:
             with contextlib.suppress(Exception):
                 await hook()
@@ -510,7 +440,7 @@ class ContainerService:
 
     # -- exit handling -----------------------------------------------------------------------
     async def _on_exit(self, cid: str) -> None:
-        rec = self._records.get(cid)
+        rec = self.table.find(cid)
         if rec is None or not rec["State"]["Running"]:
             return
         lv = self.live(cid)
@@ -537,7 +467,7 @@ class ContainerService:
             return
         lv.exited.set()
         lv.announce_exit(code, error)
-        if cid not in self._records:  # removed meanwhile
+        if cid not in self.table:  # removed meanwhile
             return
         if self._should_restart(rec, lv):
             self._schedule_restart(rec, lv)
@@ -550,12 +480,9 @@ class ContainerService:
         try:
             if not await asyncio.to_thread(self._delete_runc_state, rec):
                 await self.driver.delete(cid, force=True)
-            if self.networks is not None:
-                await call(self.networks.teardown, rec)
-            if self.volumes is not None and hasattr(self.volumes, "unmounted"):
-                self.volumes.unmounted(rec)
-            if self.images is not None:  # as dockerd: a stopped container holds no mount
-                await call(self.images.unmount_rootfs, self._fs_key(rec))
+            await self.networks.teardown(rec)
+            self.volumes.unmounted(rec)
+            await self.images.unmount_rootfs(rootfs_key(rec))  # as dockerd: a stopped container holds no mount
         except Exception as exc:  # the next start retries; never lose the exit because of cleanup
             log.warning("cleanup of %s after exit: %s", cid, exc)
 
@@ -615,7 +542,7 @@ class ContainerService:
         lv.restart_task = self._spawn(self._policy_restart(cid))
 
     async def _policy_restart(self, cid: str) -> None:
-        rec = self._records.get(cid)
+        rec = self.table.find(cid)
         if rec is None:
             return
         lv = self.live(cid)
@@ -771,7 +698,7 @@ class ContainerService:
         cid = rec["Id"]
         lv = self.live(cid)
         async with lv.lock:
-            if cid not in self._records:
+            if cid not in self.table:
                 raise NotFound(f"No such container: {ref}")
             st = rec["State"]
             if st["Running"] or st["Paused"]:
@@ -803,19 +730,14 @@ class ContainerService:
             paths = self.paths(cid)
             await asyncio.to_thread(shutil.rmtree, paths.home, True)
             shutil.rmtree(paths.run, ignore_errors=True)
-            if self.networks is not None:
-                with contextlib.suppress(Exception):
-                    await call(self.networks.release, rec)
-            if self.volumes is not None:
-                await self.volumes.release_mounts(rec, bool(volumes))
-            if self.images is not None:
-                await call(self.images.remove_rootfs, self._fs_key(rec))
+            with contextlib.suppress(Exception):
+                await self.networks.release(rec)
+            await self.volumes.release_mounts(rec, bool(volumes))
+            await self.images.remove_rootfs(rootfs_key(rec))
             for f in (self.driver.exits / cid, self.driver.socks / cid):
                 with contextlib.suppress(OSError):
                     os.unlink(f)
-            self.store.delete("container", cid)
-            self._records.pop(cid, None)
-            self._names.pop(rec["Name"], None)
+            self.table.delete(rec)
         self._live.pop(cid, None)
         self._publish(rec, "destroy")
 
@@ -827,20 +749,7 @@ class ContainerService:
         old = rec["Name"]
         if new_name == old:
             raise InvalidParameter(f"Renaming a container with the same name as its current name: {new_name}")
-        if new_name in self._names:
-            raise Conflict(
-                f'Conflict. The name "/{new_name}" is already in use by container '
-                f'"{self._names[new_name]}". You have to remove (or rename) that container '
-                "to be able to reuse that name."
-            )
-        rec["Name"] = new_name
-        try:
-            self._save(rec)
-        except Conflict:
-            rec["Name"] = old
-            raise
-        self._names.pop(old, None)
-        self._names[new_name] = rec["Id"]
+        self.table.rename(rec, new_name)
         self._publish(rec, "rename", oldName="/" + old)
 
     # -- inspect / list ----------------------------------------------------------------------
@@ -848,9 +757,9 @@ class ContainerService:
         rec = self.get(ref)
         out = records.inspect_view(rec)
         out["ExecIDs"] = self.execs.ids_for(rec["Id"])
-        if size and self.images is not None:
+        if size:
             with contextlib.suppress(Exception):
-                out["SizeRw"], out["SizeRootFs"] = await call(self.images.rootfs_size, self._fs_key(rec))
+                out["SizeRw"], out["SizeRootFs"] = await self.images.rootfs_size(rootfs_key(rec), rec["Image"])
         return out
 
     def list(self, all_: bool = False, filters: dict[str, list[str]] | None = None) -> list[Record]:
@@ -860,7 +769,7 @@ class ContainerService:
                 raise InvalidParameter(f"invalid filter '{key}'")
         matcher = _ListFilter(filters, self)
         out = []
-        for rec in sorted(self._records.values(), key=lambda r: r["Created"], reverse=True):
+        for rec in sorted(self.table.records(), key=lambda r: r["Created"], reverse=True):
             if not all_ and not rec["State"]["Running"] and "status" not in filters:
                 continue
             if matcher.match(rec):
@@ -883,7 +792,8 @@ class ContainerService:
     ) -> AttachSession:
         rec = self.get(ref)
         keys = parse_detach_keys(detach_keys if detach_keys is not None else rec["Config"].get("DetachKeys"))
-        session = AttachSession(self, rec, stdin, stdout, stderr, logs, stream, keys)
+        lv = self.live(rec["Id"])
+        session = AttachSession(self.paths(rec["Id"]), lv.attach_hooks, rec, stdin, stdout, stderr, logs, stream, keys)
         await session.prepare()
         return session
 
@@ -1012,14 +922,12 @@ class ContainerService:
             raise InvalidParameter("Image is required to upgrade a container")
         rec = self.get(ref)
         cid = rec["Id"]
-        if self.images is None:
-            raise EngineError("no image store in this engine")
         image = self.images.resolve(image_ref)
         lv = self.live(cid)
         async with lv.lock:
             kept = ("Config", "Image", "Path", "Args", "BaseFS")
             old: dict[str, Any] = {k: copy.deepcopy(rec[k]) for k in kept if k in rec}
-            old_key = self._fs_key(rec)
+            old_key = rootfs_key(rec)
             was_running = rec["State"]["Running"]
             config = dict(rec["Config"])
             config["Image"] = image_ref
@@ -1036,7 +944,7 @@ class ContainerService:
             if not entrypoint + cmd:
                 raise InvalidParameter("No command specified")
             new_key = f"{cid}-u{int(time.time() * 1000)}"
-            fs = await call(self.images.create_rootfs, new_key, image["Id"])
+            new_rootfs = await self.images.create_rootfs(new_key, image["Id"])
             if was_running:
                 await self._stop_locked(rec, lv, None)
             config["Entrypoint"], config["Cmd"] = entrypoint or None, cmd
@@ -1046,7 +954,7 @@ class ContainerService:
                 Path=(entrypoint + cmd)[0],
                 Args=(entrypoint + cmd)[1:],
                 RootfsKey=new_key,
-                BaseFS=fs.get("rootfs") if isinstance(fs, dict) else str(fs),
+                BaseFS=new_rootfs,
             )
             try:
                 if was_running:
@@ -1057,26 +965,45 @@ class ContainerService:
                 rec["RootfsKey"] = old_key
                 self._save(rec)
                 with contextlib.suppress(Exception):
-                    await call(self.images.remove_rootfs, new_key)
+                    await self.images.remove_rootfs(new_key)
                 if was_running:
                     with contextlib.suppress(Exception):
                         await self._start_locked(rec, lv)
                 raise
             self._save(rec)
             with contextlib.suppress(Exception):
-                await call(self.images.remove_rootfs, old_key)
+                await self.images.remove_rootfs(old_key)
         self._publish(rec, "upgrade")
+
+    async def commit(
+        self,
+        ref: str,
+        repo: str | None,
+        tag: str | None,
+        author: str | None,
+        comment: str | None,
+        pause: bool = True,
+    ) -> dict[str, Any]:
+        """POST /commit: a new image from the container's writable layer. As dockerd, a running
+        container is frozen meanwhile, so the layer is one consistent moment of its filesystem."""
+        rec = self.get(ref)
+        frozen = pause and rec["State"]["Running"] and not rec["State"]["Paused"]
+        if frozen:
+            await self.pause(rec["Id"])
+        try:
+            source = CommitSource(rec["Id"], rec["Name"], rec["Image"], rootfs_key(rec), copy.deepcopy(rec["Config"]))
+            return await asyncio.to_thread(self.images.commit, source, repo, tag, author, comment)
+        finally:
+            if frozen:
+                await self.unpause(rec["Id"])
 
     # -- restore (live restore) --------------------------------------------------------------
     async def restore(self) -> None:
         set_child_subreaper()
-        for rec in self.store.list("container"):
-            self._records[rec["Id"]] = rec
-            self._names[rec["Name"]] = rec["Id"]
-        for rec in [r for r in self._records.values() if r.get("Creating")]:
+        for rec in [r for r in self.table.records() if r.get("Creating")]:
             log.warning("discarding container %s: the daemon died while creating it", rec["Id"])
             await self._discard(rec)
-        for rec in list(self._records.values()):
+        for rec in self.table.records():
             try:
                 await self._readopt(rec)
             except Exception as exc:

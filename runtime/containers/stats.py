@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from runtime.clock import now_rfc3339
 from runtime.containers.hostcaps import CGROUP_ROOT
-from runtime.containers.records import now_rfc3339
 
 BLKIO_FILES = {
     "io_service_bytes_recursive": "blkio.throttle.io_service_bytes_recursive",

@@ -15,21 +15,22 @@
 from __future__ import annotations
 
 import asyncio
-import datetime
 import ipaddress
 import json
 import logging
 import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from runtime.clock import now_rfc3339
+from runtime.config import DaemonConfig
+from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, NotFound
+from runtime.events import EventBus
 from runtime.ids import new_id
 from runtime.networks import cni, files, firewall, ipam, links, netns, ports
-
-if TYPE_CHECKING:
-    from runtime.engine import Engine
+from runtime.store import MetaStore
 
 log = logging.getLogger("pouch.networks")
 
@@ -38,10 +39,6 @@ PREDEFINED = {"bridge": "bridge", "host": "host", "none": "null"}
 BRIDGE_GRACE = 2.0  # seconds an unused bridge is kept for the next container
 NETWORK_NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
 BRIDGE_OPTION = "com.docker.network.bridge.name"
-
-
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def public_network(rec: Record) -> Record:
@@ -67,10 +64,11 @@ def empty_endpoint(net: Record) -> Record:
 
 
 class NetworkService:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.store = engine.store
-        cfg = engine.config
+    def __init__(self, config: DaemonConfig, store: MetaStore, events: EventBus, containers: ContainerRecords) -> None:
+        self.store = store
+        self.events = events
+        self.containers = containers
+        cfg = config
         self.prefix = cfg.cgroup_parent
         self.cni_prefix = re.sub(r"[^a-zA-Z0-9_.-]", "-", self.prefix).strip("-.") or "pouch"
         self.state_dir = cfg.exec_root_dir / "networks"
@@ -106,7 +104,7 @@ class NetworkService:
     def _attached(self, net: Record) -> list[Record]:
         return [
             c
-            for c in self.store.list("container")
+            for c in self.containers.records()
             if net["Name"] in ((c.get("NetworkSettings") or {}).get("Networks") or {})
         ]
 
@@ -133,7 +131,7 @@ class NetworkService:
     async def _reconcile(self, cid: str, state: Record) -> None:
         """After a crash mid connect/disconnect the netns state and the container record may
         disagree: keep what both hold, undo the rest (the cut operation was never reported)."""
-        ctr = self.store.get("container", cid)
+        ctr = self.containers.find(cid)
         if ctr is None:
             await self._teardown_state(cid, state)
             self._active.pop(cid, None)
@@ -151,7 +149,7 @@ class NetworkService:
             del nets[name]
         self._save_state(cid, state)
         if dropped:
-            self.store.put("container", cid, ctr, name=ctr["Name"])
+            self.containers.save(ctr)
 
     async def close(self) -> None:
         """Remove bridges nobody uses; running containers keep theirs (live restore)."""
@@ -204,7 +202,7 @@ class NetworkService:
         rec: Record = {
             "Name": name,
             "Id": net_id,
-            "Created": _now(),
+            "Created": now_rfc3339(),
             "Scope": "local",
             "Driver": driver,
             "EnableIPv6": False,
@@ -230,7 +228,7 @@ class NetworkService:
                 rec["Options"] = {BRIDGE_OPTION: rec["_bridge"]}
         self.store.insert("network", net_id, rec, name=name)
         if not predefined:
-            self.engine.events.publish("network", "create", net_id, {"name": name, "type": driver})
+            self.events.publish("network", "create", net_id, {"name": name, "type": driver})
         return rec
 
     def _choose_subnet(self, rec: Record, ours: list[ipaddress.IPv4Network]) -> None:
@@ -287,12 +285,12 @@ class NetworkService:
                 await asyncio.to_thread(self._delete_bridge, net)
             shutil.rmtree(self.ipam_dir / self.cni_name(net), ignore_errors=True)
             self.store.delete("network", net["Id"])
-        self.engine.events.publish("network", "destroy", net["Id"], {"name": net["Name"], "type": net["Driver"]})
+        self.events.publish("network", "destroy", net["Id"], {"name": net["Name"], "type": net["Driver"]})
 
     async def connect(self, ref: str, container_ref: str, endpoint_config: Record | None) -> None:
         async with self._lock:
             net = self.resolve(ref)
-            ctr = self._container(container_ref)
+            ctr = self.containers.get(container_ref)
             mode = self._mode(ctr)
             if net["Driver"] != "bridge" or mode in ("host", "none") or mode.startswith(("container:", "netns:")):
                 raise Forbidden(
@@ -312,15 +310,15 @@ class NetworkService:
                     raise
                 self._save_state(ctr["Id"], state)
                 await asyncio.to_thread(self._refresh_hosts)
-            self._save_container(ctr)
-        self.engine.events.publish(
+            self.containers.save(ctr)
+        self.events.publish(
             "network", "connect", net["Id"], {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]}
         )
 
     async def disconnect(self, ref: str, container_ref: str, force: bool = False) -> None:
         async with self._lock:
             net = self.resolve(ref)
-            ctr = self._container(container_ref)
+            ctr = self.containers.get(container_ref)
             nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
             if net["Name"] not in nets:
                 raise Conflict(f"container {ctr['Name'].lstrip('/')} is not connected to network {net['Name']}")
@@ -329,33 +327,14 @@ class NetworkService:
                 await self._detach(ctr["Id"], state, net["Id"])
                 self._save_state(ctr["Id"], state)
             del nets[net["Name"]]
-            self._save_container(ctr)
+            self.containers.save(ctr)
             await self._release_bridge(net)
             await asyncio.to_thread(self._refresh_hosts)
-        self.engine.events.publish(
+        self.events.publish(
             "network", "disconnect", net["Id"], {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]}
         )
 
-    def _container(self, ref: str) -> Record:
-        """The container record the containers service holds (mutated in place), else the stored one."""
-        containers = getattr(self.engine, "containers", None)
-        if containers is not None and hasattr(containers, "get"):
-            try:
-                rec: Record = containers.get(ref)
-                return rec
-            except NotFound:
-                pass
-        return self.store.resolve("container", ref, "container")
-
-    def _save_container(self, ctr: Record) -> None:
-        containers = getattr(self.engine, "containers", None)
-        save = getattr(containers, "save_record", None) or getattr(containers, "_save", None)
-        if save is not None:
-            save(ctr)
-        else:
-            self.store.put("container", ctr["Id"], ctr, name=(ctr.get("Name") or "").lstrip("/") or None)
-
-    # ---- containers (contract: runtime/README.md) --------------------------------------
+    # ---- containers (NetworkAttach, networks/protocols.py) ------------------------------
 
     @staticmethod
     def _mode(record: Record) -> str:
@@ -415,11 +394,11 @@ class NetworkService:
             ipam.parse_ipv4(server, "DNS server") if ":" not in str(server) else None
         for link in host.get("Links") or []:
             target = str(link).split(":")[0].lstrip("/")
-            self.store.resolve("container", target, "container")
+            self.containers.get(target)
         ports.plan(config, host)  # validates port specs
         networks: dict[str, Record] = {}
         if mode.startswith("container:"):
-            other = self.store.resolve("container", mode.split(":", 1)[1], "container")
+            other = self.containers.get(mode.split(":", 1)[1])
             if other["Id"] == record.get("Id"):
                 raise InvalidParameter("a container cannot join its own network namespace")
         elif mode.startswith("netns:"):
@@ -487,7 +466,7 @@ class NetworkService:
         if mode.startswith("netns:"):
             return mode.split(":", 1)[1]
         if mode.startswith("container:"):
-            other = self.store.resolve("container", mode.split(":", 1)[1], "container")
+            other = self.containers.get(mode.split(":", 1)[1])
             joined = self._active.get(other["Id"])
             if joined is not None:
                 return str(joined["netns"])
@@ -522,7 +501,7 @@ class NetworkService:
             await asyncio.to_thread(self._refresh_hosts)
         for name, ep in (settings.get("Networks") or {}).items():
             if name != "none":
-                self.engine.events.publish(
+                self.events.publish(
                     "network", "connect", ep["NetworkID"], {"container": cid, "name": name, "type": "bridge"}
                 )
         return str(path)
@@ -542,7 +521,7 @@ class NetworkService:
         out: list[tuple[str, str]] = []
         for link in (record.get("HostConfig") or {}).get("Links") or []:
             target, _, alias = str(link).partition(":")
-            other = self.store.resolve("container", target.lstrip("/"), "container")
+            other = self.containers.get(target.lstrip("/"))
             ostate = self._active.get(other["Id"])
             if ostate is None:
                 raise Conflict(f"cannot link to a non running container: {target}")
@@ -741,7 +720,7 @@ class NetworkService:
             return {}
         mode = self._mode(record)
         if mode.startswith("container:"):
-            other = self.store.resolve("container", mode.split(":", 1)[1], "container")
+            other = self.containers.get(mode.split(":", 1)[1])
             return self.network_files(other)
         cid = record["Id"]
         host = record.get("HostConfig") or {}
@@ -846,7 +825,7 @@ class NetworkService:
                 }
             )
         for nid, name in nets.items():
-            self.engine.events.publish("network", "disconnect", nid, {"container": cid, "name": name, "type": "bridge"})
+            self.events.publish("network", "disconnect", nid, {"container": cid, "name": name, "type": "bridge"})
 
     async def release(self, record: Record) -> None:
         """At remove: anything still set up, and the name files."""

@@ -9,8 +9,9 @@ from typing import Any
 import connexion
 from starlette.responses import Response, StreamingResponse
 
+from runtime.clock import parse_timestamp
 from runtime.containers.attach import AttachSession
-from runtime.containers.logs import LogOptions, frame, parse_tail, parse_time
+from runtime.containers.logs import LogOptions, frame, parse_tail
 from runtime.errors import InvalidParameter
 from server import hijack
 from server.context import engine
@@ -93,8 +94,8 @@ async def container_logs(
     opts = LogOptions(
         stdout=bool(stdout),
         stderr=bool(stderr),
-        since=parse_time(since, "since"),
-        until=parse_time(until, "until"),
+        since=(parse_timestamp(since, "since") or 0) / 1e9,
+        until=(parse_timestamp(until, "until") or 0) / 1e9,
         tail=parse_tail(tail),
         timestamps=bool(timestamps),
         follow=bool(follow),

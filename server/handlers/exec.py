@@ -22,21 +22,21 @@ PIPES = {2: STDOUT, 3: STDERR}
 async def container_exec(id_: str, body: dict[str, Any]) -> tuple[dict[str, Any], int]:
     if not isinstance(body, dict):
         raise InvalidParameter("body must be an ExecCreateConfig object")
-    return {"Id": engine().containers.execs.create(id_, body)}, 201
+    return {"Id": engine().execs.create(id_, body)}, 201
 
 
 async def exec_inspect(id_: str) -> dict[str, Any]:
-    return engine().containers.execs.inspect(id_)
+    return engine().execs.inspect(id_)
 
 
 async def exec_resize(id_: str, h: str | None = None, w: str | None = None) -> tuple[None, int]:
-    engine().containers.execs.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
+    engine().execs.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
     return None, 200
 
 
 async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
     body = body or {}
-    execs = engine().containers.execs
+    execs = engine().execs
     if body.get("Detach"):
         await execs.start(id_, detach=True)
         return hijacked()  # an empty 200 that names its content type (the spec lists two)

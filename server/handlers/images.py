@@ -120,23 +120,12 @@ async def image_commit(
     body: dict[str, Any] | None = None,
 ) -> tuple[dict[str, str], int]:
     opts = body or {}
-    eng = engine()
-    # As dockerd: freeze a running container while its writable layer is read, so the
-    # new layer is one consistent moment of its filesystem.
-    state = eng.containers.get(container)["State"] if pause else {}
-    frozen = bool(state.get("Running")) and not state.get("Paused")
-    if frozen:
-        await eng.containers.pause(container)
-    try:
-        rec = await asyncio.to_thread(
-            eng.images.commit_container,
-            container,
-            repo or opts.get("Repository"),
-            tag or opts.get("Tag"),
-            author or opts.get("Author"),
-            comment or opts.get("Comment"),
-        )
-    finally:
-        if frozen:
-            await eng.containers.unpause(container)
+    rec = await engine().containers.commit(
+        container,
+        repo or opts.get("Repository"),
+        tag or opts.get("Tag"),
+        author or opts.get("Author"),
+        comment or opts.get("Comment"),
+        pause=bool(pause),
+    )
     return {"Id": rec["Id"]}, 201

@@ -771,6 +771,28 @@ def test_upgrade_keeps_id_and_rolls_back(client: httpx.Client) -> None:
         client.delete(f"/containers/{cid}", params={"force": 1})
 
 
+def test_size_after_an_upgrade_counts_the_image(client: httpx.Client) -> None:
+    """Upgrade gives the container a new rootfs key: SizeRootFs must still add the image's size."""
+    cid = create(client, ["sh", "-c", "head -c 5000 /dev/zero > /blob; sleep 1000"], StopTimeout=1)
+    try:
+        client.post(f"/containers/{cid}/start")
+        image_size = client.get(f"/images/{IMAGE}/json").json()["Size"]
+        assert image_size > 0
+        r = client.post(f"/containers/{cid}/upgrade",
+                        json={"Image": IMAGE, "Cmd": ["sh", "-c", "head -c 7000 /dev/zero > /blob; sleep 1000"]})
+        assert r.status_code == 200, r.text
+        deadline = time.monotonic() + 10
+        while True:
+            info = client.get(f"/containers/{cid}/json", params={"size": 1}).json()
+            if info["SizeRw"] >= 7000 or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        assert info["SizeRw"] >= 7000
+        assert info["SizeRootFs"] == info["SizeRw"] + image_size
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
 def test_commit_of_an_upgraded_container(client: httpx.Client) -> None:
     """Upgrade keeps the ID but moves the rootfs: commit must take the new one's changes."""
     cid = create(client, ["sleep", "1000"], StopTimeout=1)
