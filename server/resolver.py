@@ -14,11 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from connexion import request
 from connexion.exceptions import ResolverError
 from connexion.resolver import Resolver
 
-from runtime.errors import EngineError, InvalidParameter
+from runtime.errors import EngineError
 
 NOT_IMPLEMENTED_FILE = Path(__file__).resolve().parent.parent / "openapi" / "not_implemented.txt"
 
@@ -90,13 +89,8 @@ def _adapt(fn: Callable[..., Any], body_name: str | None) -> Callable[..., Any]:
 
     async def handler(**kwargs: Any) -> Any:
         if body_name and body_name in kwargs:
-            body = kwargs.pop(body_name)
-            # Optional bodies are x-nullable so that connexion accepts their absence; an
-            # explicit JSON null is still not an object.
-            # An empty body parses to None too; only a non-empty one can be JSON null.
-            if body is None and int(request.headers.get("content-length") or 0) > 0:
-                raise InvalidParameter("request body must be a JSON object, not null")
-            kwargs["body"] = body
+            # server/reading.py has read it: an object, or None when an optional body is absent.
+            kwargs["body"] = kwargs.pop(body_name)
         if not takes_all:
             kwargs = {k: v for k, v in kwargs.items() if k in params}
         return await fn(**kwargs)

@@ -105,6 +105,17 @@ def parse(ref: str, default_registry: str, namespace: str = "library", default_t
     return Reference(domain, path, tag, digest or None)
 
 
+def check_new_repository(ref: Reference, default_registry: str) -> Reference:
+    """A name that is about to be given to an image must not read as an image ID: dockerd
+    refuses a repository named after the digest algorithm and one of 64 hex digits."""
+    familiar = ref.path.removeprefix("library/") if ref.domain == default_registry else ref.name
+    if familiar == "sha256":
+        raise InvalidReference("refusing to create an ambiguous tag using digest algorithm as name")
+    if ID_RE.match(familiar):
+        raise InvalidReference(f"invalid repository name ({familiar}), cannot specify 64-byte hexadecimal strings")
+    return ref
+
+
 def looks_like_id(ref: str) -> str | None:
     """The hex of a full image ID (``sha256:<64 hex>`` or bare 64 hex), else None."""
     m = ID_RE.match(ref)

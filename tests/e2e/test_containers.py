@@ -453,7 +453,7 @@ def test_list_and_filters(client: httpx.Client) -> None:
         all_ = {c["Id"]: c for c in client.get("/containers/json", params={"all": 1}).json()}
         assert a in all_ and b in all_
         assert all_[a]["State"] == "running" and all_[a]["Status"].startswith("Up")
-        assert all_[b]["Names"] == ["/lst-created"] and all_[b]["Command"] == "true"
+        assert all_[b]["Names"] == ["lst-created"] and all_[b]["Command"] == "true"
 
         def ids_for(filters: dict[str, list[str]]) -> set[str]:
             r = client.get("/containers/json", params={"all": 1, "filters": json.dumps(filters)})
