@@ -35,7 +35,7 @@ MODULES = {
 
 
 class NotImplementedOperation(EngineError):
-    status = 501
+    """An operation openapi/not_implemented.txt lists (server/errors.py: 501)."""
 
 
 def not_implemented_ids() -> set[str]:

@@ -1,9 +1,13 @@
-"""Attach to a container's stdio through conmon's SEQPACKET attach socket.
+"""Sessions on conmon's SEQPACKET attach socket: attach to a container, an attached exec.
 
 conmon sends each chunk of output as one packet whose first byte names the pipe (2 stdout,
-3 stderr); bytes we send become the container's stdin (conmon ran with ``-i``). A client
+3 stderr); bytes we send become the process's stdin (conmon ran with ``-i``). A client
 attaching to a created container is connected by ``start`` before the process runs, so the
 first bytes of output are never lost.
+
+Both sessions have one shape for the server: ``output()`` yields (stream, bytes), ``tty``
+says whether to frame them, ``pump_stdin(reader)`` forwards client input (watching for the
+detach keys), ``close()`` ends the session when the client is gone, ``finish()`` releases it.
 """
 
 from __future__ import annotations
@@ -109,17 +113,9 @@ class AttachSession:
         gone.cancel()
         if self.sock is None:
             return
-        loop = asyncio.get_running_loop()
-        while True:
-            try:
-                msg = await loop.sock_recv(self.sock, 65536)
-            except OSError:
-                return
-            if not msg:
-                return
-            stream = PIPES.get(msg[0])
-            if stream is not None and self.want.get(stream) and len(msg) > 1:
-                yield stream, msg[1:]
+        async for stream, data in read_packets(self.sock):
+            if self.want.get(stream):
+                yield stream, data
 
     async def pump_stdin(self, reader: asyncio.StreamReader) -> None:
         """Client input -> container stdin, watching for the detach key sequence."""
@@ -139,11 +135,94 @@ class AttachSession:
             with contextlib.suppress(OSError):
                 self.sock.shutdown(socket.SHUT_RDWR)
 
-    def finish(self) -> None:
+    async def finish(self) -> None:
         """Release the socket once no coroutine uses it any more."""
         self.close()
         if self.sock is not None:
             self.sock.close()
+
+
+class ExecSession:
+    """An attached exec. Unlike a container attach, leaving (detach keys, client gone) must not
+    close conmon's socket while the process runs (that would close its stdin): output stops
+    being read for the client and is drained in the background until the process ends."""
+
+    def __init__(
+        self,
+        sock: socket.socket,
+        done: asyncio.Event,
+        tty: bool,
+        stdin: bool,
+        detach_keys: bytes,
+        background: set[asyncio.Task[None]],
+    ) -> None:
+        self.sock = sock
+        self.done = done  # set once the exit code is recorded
+        self.tty = tty
+        self.stdin = stdin
+        self.detach_keys = detach_keys
+        self.detached = False
+        self._left = asyncio.Event()
+        self._eof = False
+        self._background = background
+
+    async def output(self) -> AsyncIterator[tuple[int, bytes]]:
+        async for item in read_packets(self.sock, self._left):
+            yield item
+        self._eof = not self._left.is_set()
+
+    async def pump_stdin(self, reader: asyncio.StreamReader) -> None:
+        if self.stdin and await pump_input(reader, self.sock, DetachScanner(self.detach_keys)):
+            self.detached = True
+            self._left.set()
+
+    def close(self) -> None:
+        self._left.set()
+
+    async def finish(self) -> None:
+        if self._eof:
+            with contextlib.suppress(asyncio.TimeoutError):  # the exit code is in place before inspect
+                await asyncio.wait_for(self.done.wait(), 10)
+            self.sock.close()
+            return
+        task = asyncio.ensure_future(self._drain())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _drain(self) -> None:
+        try:
+            async for _ in read_packets(self.sock):
+                pass
+        finally:
+            self.sock.close()
+
+
+async def read_packets(sock: socket.socket, stop: asyncio.Event | None = None) -> AsyncIterator[tuple[int, bytes]]:
+    """conmon's output packets as (stream, data), until EOF, a socket error or ``stop``."""
+    loop = asyncio.get_running_loop()
+    stopped = asyncio.ensure_future(stop.wait()) if stop is not None else None
+    try:
+        while True:
+            try:
+                if stopped is None:
+                    msg = await loop.sock_recv(sock, 65536)
+                else:
+                    recv = asyncio.ensure_future(loop.sock_recv(sock, 65536))
+                    await asyncio.wait({recv, stopped}, return_when=asyncio.FIRST_COMPLETED)
+                    if stopped.done():
+                        recv.cancel()
+                        return
+                    msg = recv.result()
+            except OSError:
+                return
+            if not msg:
+                return
+            stream = PIPES.get(msg[0])
+            if stream is not None and len(msg) > 1:
+                yield stream, msg[1:]
+    finally:
+        if stopped is not None:
+            stopped.cancel()
 
 
 class DetachScanner:

@@ -7,32 +7,19 @@ import asyncio
 import contextlib
 import json
 import shutil
-import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from runtime import ids
 from runtime.containers import ocispec, records
-from runtime.containers.attach import parse_detach_keys
+from runtime.containers.attach import ExecSession, parse_detach_keys
 from runtime.containers.driver import Driver, ProcessWatch, RuntimeFailure, connect_attach, write_ctl
 from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, InvalidParameter, NotFound
 from runtime.events import EventBus
 
 Exec = dict[str, Any]
-
-
-class ExecSession:
-    """An attached exec: the conmon attach socket and a way to wait for the exit code."""
-
-    def __init__(self, sock: socket.socket, done: asyncio.Event, tty: bool, stdin: bool, detach_keys: bytes) -> None:
-        self.sock = sock
-        self.done = done
-        self.tty = tty
-        self.stdin = stdin
-        self.detach_keys = detach_keys
-        self.detached = False
 
 
 class ExecService:
@@ -43,12 +30,14 @@ class ExecService:
         self._execs: dict[str, Exec] = {}
         self._done: dict[str, asyncio.Event] = {}
         self._watches: dict[str, ProcessWatch] = {}
+        self._drains: set[asyncio.Task[None]] = set()  # output of sessions the client left
 
     async def restore(self) -> None:
         pass  # exec instances live in memory only, as in dockerd
 
     async def close(self) -> None:
-        pass
+        for task in list(self._drains):
+            task.cancel()
 
     def dir(self, exec_id: str) -> Path:
         return self.driver.exec_root / exec_id
@@ -130,10 +119,10 @@ class ExecService:
         }
 
     async def start(
-        self, exec_id: str, detach: bool, on_attached: Callable[[ExecSession], Awaitable[None]] | None = None
+        self, exec_id: str, detach: bool, on_attached: Callable[[], None] | None = None
     ) -> ExecSession | None:
-        """Run the exec. Attached: ``on_attached`` gets the session once conmon's socket is
-        connected (before the process runs), and the session is returned."""
+        """Run the exec. Attached: ``on_attached`` is called once conmon's socket is connected
+        (before the process runs: the client may answer the request), and the session is returned."""
         ex = self.get(exec_id)
         rec = self.containers.get(ex["ContainerID"])
         self._check_container(rec)
@@ -182,9 +171,10 @@ class ExecService:
         async def attached() -> None:
             nonlocal session
             keys = parse_detach_keys(ex["DetachKeys"] or rec["Config"].get("DetachKeys"))
-            session = ExecSession(connect_attach(d / "attach"), done, pc["tty"], ex["OpenStdin"], keys)
+            sock = connect_attach(d / "attach")
+            session = ExecSession(sock, done, pc["tty"], ex["OpenStdin"], keys, self._drains)
             if on_attached is not None:
-                await on_attached(session)
+                on_attached()
 
         if attach:
             args.append("--exec-attach")

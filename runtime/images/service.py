@@ -43,7 +43,7 @@ from runtime.images.reference import (
     match_wildcard,
     parse,
 )
-from runtime.images.registry import Registries
+from runtime.images.registry import AuthConfig, Registries
 from runtime.images.snapshots import Snapshots, chain_ids
 from runtime.images.transfer import Transfers
 from runtime.store import MetaStore
@@ -83,7 +83,7 @@ class ImageService:
         self.registries = Registries(
             config.insecure_registries, config.home_dir / "certs.d", image_proxy, self.content.tmp
         )
-        self.transfers = Transfers(self, self.content, self.registries, events, config.default_registry)
+        self._transfers = Transfers(self, self.content, self.registries, events, config.default_registry)
 
     async def restore(self) -> None:
         await asyncio.to_thread(self.content.clean_tmp)
@@ -279,6 +279,25 @@ class ImageService:
             for tag in rec["RepoTags"]:
                 manifests.append({**desc, "annotations": {archives.REF_NAME: tag}})
         self.content.write_index(manifests)
+
+    # -- registry transfers (transfer.py) -------------------------------------------------
+
+    async def pull(self, from_image: str, tag: str | None, auth: AuthConfig) -> AsyncIterator[dict[str, Any]]:
+        """POST /images/create?fromImage: what must fail with a status fails here; the progress
+        stream returned reports the rest (errors included) as messages."""
+        plan = await self._transfers.prepare_pull(from_image, tag, auth)
+        return self._transfers.pull(plan)
+
+    def push(self, name: str, tag: str | None, auth: AuthConfig) -> AsyncIterator[dict[str, Any]]:
+        """POST /images/{name}/push: the local image is found first, then the progress stream."""
+        ref, rec = self._transfers.push_target(name, tag)
+        return self._transfers.push(ref, rec, auth)
+
+    async def search(self, term: str, registry: str | None) -> list[dict[str, Any]]:
+        return await self._transfers.search(term, registry)
+
+    async def login(self, auth: AuthConfig) -> dict[str, str]:
+        return await self._transfers.login(auth)
 
     # -- load / save / import ------------------------------------------------------------
 

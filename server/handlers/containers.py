@@ -10,7 +10,7 @@ import connexion
 from starlette.responses import Response, StreamingResponse
 
 from runtime.clock import parse_timestamp
-from runtime.containers.attach import AttachSession
+from runtime.containers.attach import AttachSession, ExecSession
 from runtime.containers.logs import LogOptions, frame, parse_tail
 from runtime.errors import InvalidParameter
 from server import hijack
@@ -116,6 +116,12 @@ async def container_attach(
     )
     conn = await hijack.hijack(connexion.request.scope)
     conn.send_head()
+    await relay(session, conn)
+    return hijacked()
+
+
+async def relay(session: AttachSession | ExecSession, conn: hijack.HijackedConnection) -> None:
+    """A session's output to the client (framed unless TTY), the client's input to it."""
     stdin_task = asyncio.ensure_future(_client_input(session, conn))
     try:
         async for stream_no, data in session.output():
@@ -127,12 +133,11 @@ async def container_attach(
         stdin_task.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await stdin_task
-        session.finish()
+        await session.finish()
         conn.close()
-    return hijacked()
 
 
-async def _client_input(session: AttachSession, conn: hijack.HijackedConnection) -> None:
+async def _client_input(session: AttachSession | ExecSession, conn: hijack.HijackedConnection) -> None:
     """Forward stdin; when the client goes away entirely, end the session (output may be idle)."""
     await session.pump_stdin(conn.reader)
     while not conn.reader.at_eof():

@@ -56,8 +56,7 @@ async def image_create(
     if from_image and from_src:
         raise InvalidParameter("fromImage and fromSrc are mutually exclusive")
     if from_image:
-        plan = await images.transfers.prepare_pull(from_image, tag, _registry_auth())
-        return json_stream(images.transfers.pull(plan))
+        return json_stream(await images.pull(from_image, tag, _registry_auth()))
     if from_src:
         if from_src == "-":
             rec = await images.import_(_request_body(body), repo, tag)
@@ -68,14 +67,12 @@ async def image_create(
 
 
 async def image_push(imageid: str, tag: str | None = None) -> Response:
-    images = engine().images
     auth = _registry_auth()
-    ref, rec = images.transfers.push_target(imageid, tag)
-    return json_stream(images.transfers.push(ref, rec, auth))
+    return json_stream(engine().images.push(imageid, tag, auth))
 
 
 async def image_search(term: str, registry: str | None = None) -> list[dict[str, Any]]:
-    return await engine().images.transfers.search(term, registry)
+    return await engine().images.search(term, registry)
 
 
 async def image_list(all: bool = False, digests: bool = False, filters: str | None = None) -> list[dict[str, Any]]:  # noqa: A002

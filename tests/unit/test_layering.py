@@ -111,3 +111,16 @@ def test_only_containers_touch_container_records() -> None:
         if not mod.startswith("runtime.containers") and pattern.search(path.read_text())
     ]
     assert wrong == []
+
+
+def test_no_engine_error_carries_a_status_code() -> None:
+    """server/errors.py is the one place that maps errors onto HTTP status codes."""
+    wrong = []
+    for mod, path in runtime_modules().items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ClassDef):
+                for stmt in node.body:
+                    targets = stmt.targets if isinstance(stmt, ast.Assign) else []
+                    if any(isinstance(t, ast.Name) and t.id == "status" for t in targets):
+                        wrong.append(f"{mod}.{node.name}")
+    assert wrong == []
