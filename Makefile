@@ -8,7 +8,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 # The engine drives these host parts; the tests also use the registry, htpasswd and openssl.
 APT_PACKAGES := runc conmon containernetworking-plugins iproute2 iptables skopeo umoci criu \
-	busybox-static docker-registry apache2-utils openssl ca-certificates procps psmisc python3-venv git
+	busybox-static docker-registry apache2-utils openssl ca-certificates procps psmisc python3-venv git \
+	btrfs-progs xfsprogs e2fsprogs lxcfs gcc libc6-dev
+# dumb-init from its sdist: its setup.py links it -static (gcc + libc6-dev), so a rich container can
+# run it in images without libc; the PyPI wheel's binary needs the image's glibc.
+export PIP_NO_BINARY := dumb-init
 SERVE_ARGS ?=
 
 .PHONY: help deps system-deps venv serve test lint typecheck unit e2e conformance codegen codegen-check bench clean
@@ -51,7 +55,7 @@ unit: deps
 	$(VENV)/bin/pytest -q tests/unit tests/spec
 
 e2e: deps
-	$(VENV)/bin/pytest -q tests/e2e tests/sdk
+	$(VENV)/bin/pytest -q tests/e2e tests/root tests/sdk
 
 conformance: deps
 	$(VENV)/bin/python tests/conformance/run.py
