@@ -37,17 +37,25 @@ def imports_of(path: Path) -> list[tuple[str, ast.stmt]]:
 
 
 def graph() -> dict[str, set[str]]:
-    """module -> runtime modules it imports; importing a.b.c also runs a.b's and a's __init__."""
+    """module -> runtime modules it imports. Importing a.b.c also runs the __init__ of a.b and
+    a, unless the importer is inside them (its own package's __init__ has run already)."""
     mods = runtime_modules()
     edges: dict[str, set[str]] = {m: set() for m in mods}
     for mod, path in mods.items():
+        own = {mod.rsplit(".", n)[0] for n in range(1, mod.count(".") + 1)}
+        if path.name == "__init__.py":
+            own.add(mod)
         for target, _ in imports_of(path):
             while target and target not in mods:
                 target = target.rpartition(".")[0]
-            while target:
-                if target != mod:
-                    edges[mod].add(target)
-                target = target.rpartition(".")[0]
+            if target in own:  # `from pkg import sibling` of a module in pkg: the sibling counts
+                continue
+            edges[mod].add(target)
+            parent = target.rpartition(".")[0]
+            while parent and parent not in own:
+                edges[mod].add(parent)
+                parent = parent.rpartition(".")[0]
+            edges[mod].discard(mod)
     return edges
 
 
