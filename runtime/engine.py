@@ -14,7 +14,9 @@ from typing import Protocol
 from runtime.config import DaemonConfig
 from runtime.containers.driver import Driver
 from runtime.containers.execs import ExecService
+from runtime.containers.live import Lives
 from runtime.containers.service import ContainerService
+from runtime.containers.streams import ContainerStreams
 from runtime.containers.table import ContainerTable
 from runtime.events import EventBus
 from runtime.images.service import ImageService
@@ -51,9 +53,11 @@ class Engine:
         self.volumes = VolumeService(config, self.store, self.events, table)
         self.networks = NetworkService(config, self.store, self.events, table)
         self.execs = ExecService(table, driver, self.events)
+        lives = Lives()
         self.containers = ContainerService(
-            config, table, self.events, driver, self.images, self.volumes, self.networks, self.execs
+            config, table, self.events, lives, driver, self.images, self.volumes, self.networks, self.execs
         )
+        self.container_streams = ContainerStreams(table, lives, driver, self.events, config.cgroup_parent)
         self.system = SystemService(config, settings, table, self.images)
         # Restored in this order (containers need the others ready), closed in reverse.
         self._subsystems: list[Subsystem] = [
@@ -63,6 +67,7 @@ class Engine:
             self.networks,
             self.execs,
             self.containers,
+            self.container_streams,
         ]
 
     async def start(self) -> None:

@@ -14,7 +14,14 @@ from typing import Any
 from runtime import ids
 from runtime.containers import ocispec, records
 from runtime.containers.attach import ExecSession, parse_detach_keys
-from runtime.containers.driver import Driver, ProcessWatch, RuntimeFailure, connect_attach, write_ctl
+from runtime.containers.driver import (
+    Driver,
+    ProcessWatch,
+    RuntimeFailure,
+    command_failure,
+    connect_attach,
+    write_ctl,
+)
 from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, InvalidParameter, NotFound
 from runtime.events import EventBus
@@ -188,12 +195,10 @@ class ExecService:
             if not isinstance(exc, RuntimeFailure):
                 ex["ExitCode"] = 126
                 raise
-            # dockerd's mapping: a command that is missing (127) or not executable (126) is the caller's error
-            text = exc.message
-            not_found = "no such file or directory" in text or "executable file not found" in text
-            ex["ExitCode"] = 127 if not_found else 126
-            if not_found or "permission denied" in text:
-                raise InvalidParameter(f"exec failed: {text}") from None
+            code = command_failure(exc.message)
+            ex["ExitCode"] = code or 126
+            if code:
+                raise InvalidParameter(f"exec failed: {exc.message}") from None
             if not await self._still_running(rec):  # it stopped between the check and runc exec
                 raise Conflict(f"Container {rec['Id']} is not running") from None
             raise

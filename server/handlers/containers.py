@@ -98,7 +98,7 @@ async def container_logs(
         timestamps=bool(timestamps),
         follow=bool(follow),
     )
-    body = engine().containers.logs(id_, opts)
+    body = engine().container_streams.logs(id_, opts)
     return StreamingResponse(body, status_code=200, media_type=RAW_STREAM)
 
 
@@ -111,7 +111,7 @@ async def container_attach(
     stdout: bool = False,
     stream: bool = False,
 ) -> Response:
-    session = await engine().containers.attach(
+    session = await engine().container_streams.attach(
         id_, bool(stdin), bool(stdout), bool(stderr), bool(logs), bool(stream), detach_keys
     )
     conn = await hijack.hijack(connexion.request.scope)
@@ -149,7 +149,7 @@ async def _client_input(session: AttachSession | ExecSession, conn: hijack.Hijac
 
 
 async def container_resize(id_: str, h: str | None = None, w: str | None = None) -> tuple[None, int]:
-    await engine().containers.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
+    await engine().container_streams.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
     return None, 200
 
 
@@ -164,11 +164,11 @@ def _dimension(value: str | None, name: str) -> int:
 
 
 async def container_top(id_: str, ps_args: str | None = None) -> dict[str, Any]:
-    return await engine().containers.top(id_, ps_args or "")
+    return await engine().container_streams.top(id_, ps_args or "")
 
 
 async def container_stats(id_: str, stream: bool = True) -> Any:
-    items = engine().containers.stats(id_, stream=bool(stream))
+    items = engine().container_streams.stats(id_, stream=bool(stream))
     if not stream:
         async for one in items:
             return one

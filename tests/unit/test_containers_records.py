@@ -6,7 +6,7 @@ import time
 
 from runtime import clock
 from runtime.containers import records
-from runtime.containers.service import parse_ps
+from runtime.containers.top import parse_ps
 
 
 def make() -> records.Record:
