@@ -4,6 +4,12 @@ Records live in the :class:`ContainerTable` (in memory, written through to the s
 container, a :class:`Live` holds what only exists while the engine runs: the operation lock,
 the pidfd watch on conmon, the waiters of ``wait`` and the restart-policy timer. Images,
 volumes, networks and execs are reached through the protocols they define.
+
+This module is long because it is the one state machine: every transition (create, start,
+exit and restart policy, stop, pause, remove, rename, update, upgrade, commit, live restore)
+takes the container's lock here, so their ordering rules can be read together. What a
+transition delegates lives in the satellites (launch, defaults, updates, checkpoints,
+cgroups, filters, streams; see the package docstring).
 """
 
 from __future__ import annotations
