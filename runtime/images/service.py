@@ -32,7 +32,7 @@ from runtime.containers.protocols import ImageUsers
 from runtime.errors import Conflict, EngineError, InvalidParameter, NotFound
 from runtime.events import EventBus
 from runtime.host import host_platform
-from runtime.images import archives, layers, records
+from runtime.images import archives, commits, layers, listing, records
 from runtime.images.content import ContentStore, digest_hex
 from runtime.images.protocols import CommitSource
 from runtime.images.reference import (
@@ -40,7 +40,6 @@ from runtime.images.reference import (
     Reference,
     check_new_repository,
     looks_like_id,
-    match_wildcard,
     parse,
 )
 from runtime.images.registry import AuthConfig, Registries
@@ -51,7 +50,6 @@ from runtime.store import MetaStore
 log = logging.getLogger("pouch.images")
 Record = dict[str, Any]
 Progress = Callable[[dict[str, Any]], None]
-LIST_FILTERS = ("before", "since", "reference", "dangling", "label")
 SPOOL_CHUNK = 1 << 20
 UNPACK_WORKERS = 4
 
@@ -488,39 +486,7 @@ class ImageService:
             blob, blob_size = self.content.put_file(Path(tmp_name))
         finally:
             os.unlink(tmp_name)
-        now = now_rfc3339()
-        cconf = source.config
-        image_conf = dict(config.get("config") or {})
-        for key in (
-            "Env",
-            "Cmd",
-            "Entrypoint",
-            "WorkingDir",
-            "User",
-            "ExposedPorts",
-            "Volumes",
-            "Labels",
-            "StopSignal",
-            "Hostname",
-            "Domainname",
-            "Tty",
-            "OpenStdin",
-            "StdinOnce",
-        ):
-            if cconf.get(key) is not None:
-                image_conf[key] = cconf[key]
-        config = {
-            **config,
-            "created": now,
-            "author": author or "",
-            "container": source.container_id,
-            "config": image_conf,
-            "rootfs": {"type": "layers", "diff_ids": [*config.get("rootfs", {}).get("diff_ids", []), blob]},
-            "history": [
-                *(config.get("history") or []),
-                {"created": now, "author": author or "", "comment": comment or "", "created_by": "pouch commit"},
-            ],
-        }
+        config = commits.image_config(config, source, blob, author, comment)
         layer_descs = [
             *base_manifest.get("layers", []),
             {"mediaType": archives.MT_OCI_LAYER, "digest": blob, "size": blob_size},
@@ -540,63 +506,9 @@ class ImageService:
         self, all_: bool = False, digests: bool = False, filters: dict[str, list[str]] | None = None
     ) -> list[dict[str, Any]]:
         """GET /images/json (``all_`` changes nothing: this store keeps no intermediate images)."""
-        filters = filters or {}
-        for key in filters:
-            if key not in LIST_FILTERS:
-                raise InvalidParameter(f"invalid filter {key!r}, allowed: {', '.join(LIST_FILTERS)}")
-        recs = self.store.list("image")
-
-        def order(r: Record) -> tuple[int, int]:
-            return records.created_unix(r), r["Seq"]
-
-        for ref in filters.get("before", []):
-            pivot = order(self.resolve(ref))
-            recs = [r for r in recs if order(r) < pivot]
-        for ref in filters.get("since", []):
-            pivot = order(self.resolve(ref))
-            recs = [r for r in recs if order(r) > pivot]
-        patterns = filters.get("reference") or []
-        if patterns:
-            # As dockerd and pouchd: an image is listed by the names that match, and only by them.
-            narrowed = []
-            for r in recs:
-                tags = [t for t in r["RepoTags"] if self._ref_matches(patterns, t)]
-                repo_digests = [d for d in r.get("RepoDigests") or [] if self._ref_matches(patterns, d)]
-                if tags or repo_digests:
-                    narrowed.append({**r, "RepoTags": tags, "RepoDigests": repo_digests})
-            recs = narrowed
-        for value in filters.get("dangling", []):
-            if value not in ("true", "false", "1", "0"):
-                raise InvalidParameter(f"invalid dangling filter {value!r}: want true or false")
-            dangling = value in ("true", "1")
-            recs = [r for r in recs if (not r["RepoTags"]) == dangling]
-        for label in filters.get("label", []):
-            key, eq, val = label.partition("=")
-            recs = [
-                r
-                for r in recs
-                if key in (r["Config"].get("Labels") or {}) and (not eq or r["Config"]["Labels"][key] == val)
-            ]
-        recs.sort(key=order, reverse=True)
+        names = listing.Names(self.config.default_registry, self.config.default_registry_namespace)
+        recs = listing.select(self.store.list("image"), filters or {}, self.resolve, names)
         return [records.list_view(r, digests) for r in recs]
-
-    def familiar_forms(self, tagged: str) -> list[str]:
-        """The names a user may write for a tag (``name:tag``) or a digest (``name@digest``):
-        full, without default registry, without library/; each alone and with its tag or digest."""
-        name, sep, suffix = tagged.partition("@") if "@" in tagged else tagged.rpartition(":")
-        forms = [name]
-        prefix = self.config.default_registry + "/"
-        if name.startswith(prefix):
-            short = name[len(prefix) :]
-            forms.append(short)
-            ns = self.config.default_registry_namespace + "/"
-            if short.startswith(ns):
-                forms.append(short[len(ns) :])
-        return forms + [f"{f}{sep}{suffix}" for f in forms]
-
-    def _ref_matches(self, patterns: list[str], name: str) -> bool:
-        forms = self.familiar_forms(name)
-        return any(match_wildcard(p, form) for p in patterns for form in forms)
 
     def inspect(self, ref: str) -> dict[str, Any]:
         return records.inspect_view(self.resolve(ref))
