@@ -20,8 +20,6 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.conftest import require_root_stack
-from tests.helpers.images import load_busybox
 from tests.helpers.raw_http import (
     DOCKER_CLI_UA,
     RawConnection,
@@ -36,22 +34,8 @@ JSON = {"Content-Type": "application/json"}
 TEXT = {"Content-Type": "text/plain"}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _image(server: RunningServer) -> None:
-    require_root_stack()
-    with server.client() as c:
-        load_busybox(c)
+pytestmark = pytest.mark.usefixtures("busybox_loaded")
 
-
-@pytest.fixture
-def names(client: httpx.Client) -> Iterator[list[str]]:
-    """Containers, networks and volumes a test creates by name, removed afterwards."""
-    made: list[str] = []
-    yield made
-    for name in made:
-        client.delete(f"/containers/{name}", params={"force": "1"})
-        client.delete(f"/networks/{name}")
-        client.delete(f"/volumes/{name}")
 
 
 def pouch_create_body(name_cmd: list[str]) -> bytes:

@@ -7,29 +7,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 
 import httpx
 import pytest
 
-from tests.conftest import require_root_stack
-from tests.helpers.images import load_busybox
-from tests.helpers.server import RunningServer
+pytestmark = pytest.mark.usefixtures("busybox_loaded")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _image(server: RunningServer) -> None:
-    require_root_stack()
-    with server.client() as c:
-        load_busybox(c)
-
-
-@pytest.fixture
-def made(client: httpx.Client) -> Iterator[list[str]]:
-    names: list[str] = []
-    yield names
-    for name in names:
-        client.delete(f"/containers/{name}", params={"force": "1"})
 
 
 def create(client: httpx.Client, name: str, cmd: list[str], **host: object) -> str:
@@ -48,16 +31,16 @@ def wait_status(client: httpx.Client, ref: str, status: str) -> dict:
         time.sleep(0.1)
 
 
-def test_names_carry_no_leading_slash(client: httpx.Client, made: list[str]) -> None:
-    made.append("sem-name")
+def test_names_carry_no_leading_slash(client: httpx.Client, names: list[str]) -> None:
+    names.append("sem-name")
     cid = create(client, "sem-name", ["true"])
     assert client.get("/containers/sem-name/json").json()["Name"] == "sem-name"
     listed = {c["Id"]: c for c in client.get("/containers/json", params={"all": 1}).json()}
     assert listed[cid]["Names"] == ["sem-name"]
 
 
-def test_stopped_through_the_api_is_stopped_and_an_own_exit_is_exited(client: httpx.Client, made: list[str]) -> None:
-    made += ["sem-stop", "sem-exit"]
+def test_stopped_through_the_api_is_stopped_and_an_own_exit_is_exited(client: httpx.Client, names: list[str]) -> None:
+    names += ["sem-stop", "sem-exit"]
     create(client, "sem-stop", ["sleep", "60"])
     create(client, "sem-exit", ["sh", "-c", "exit 3"])
     assert client.post("/containers/sem-stop/start").status_code == 204
@@ -83,8 +66,8 @@ def test_logs_of_a_missing_container_are_a_404(client: httpx.Client) -> None:
     assert r.status_code == 404
 
 
-def test_log_driver_none_keeps_no_logs_and_refuses_reading_them(client: httpx.Client, made: list[str]) -> None:
-    made.append("sem-nolog")
+def test_log_driver_none_keeps_no_logs_and_refuses_reading_them(client: httpx.Client, names: list[str]) -> None:
+    names.append("sem-nolog")
     cid = create(client, "sem-nolog", ["echo", "hello"], LogConfig={"Type": "none"})
     assert client.post("/containers/sem-nolog/start").status_code == 204
     assert client.post("/containers/sem-nolog/wait").json()["StatusCode"] == 0
@@ -94,8 +77,8 @@ def test_log_driver_none_keeps_no_logs_and_refuses_reading_them(client: httpx.Cl
     assert info["HostConfig"]["LogConfig"]["Type"] == "none"
 
 
-def test_an_empty_log_driver_is_the_default_and_reported_so(client: httpx.Client, made: list[str]) -> None:
-    made.append("sem-deflog")
+def test_an_empty_log_driver_is_the_default_and_reported_so(client: httpx.Client, names: list[str]) -> None:
+    names.append("sem-deflog")
     create(client, "sem-deflog", ["true"], LogConfig={"Type": "", "Config": {}})
     assert client.get("/containers/sem-deflog/json").json()["HostConfig"]["LogConfig"]["Type"] == "json-file"
 
