@@ -1,32 +1,17 @@
 """The filesystem side of container cgroups: ``/<cgroup-parent>[/<CgroupParent>]/<id>`` in
-every cgroup hierarchy, which runc creates and the engine removes after an exit (what
-``runc delete`` does, without spawning it)."""
+every mounted cgroup hierarchy (each v1 controller, named ones like systemd, and the unified
+v2 one of a hybrid or pure v2 host), which runc creates and the engine removes after an exit
+(what ``runc delete`` does, without spawning it)."""
 
 from __future__ import annotations
 
 import contextlib
+from functools import lru_cache
 from pathlib import Path
 
 from runtime.containers.records import Record
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
-CONTROLLERS = (
-    "cpu",
-    "cpuacct",
-    "cpuset",
-    "memory",
-    "devices",
-    "freezer",
-    "blkio",
-    "pids",
-    "systemd",
-    "net_cls",
-    "net_prio",
-    "perf_event",
-    "hugetlb",
-    "rdma",
-    "misc",
-)
 
 
 def cgroups_path(prefix: str, rec: Record) -> str:
@@ -36,8 +21,20 @@ def cgroups_path(prefix: str, rec: Record) -> str:
     return f"{base}/{parent}/{rec['Id']}" if parent else f"{base}/{rec['Id']}"
 
 
-def hierarchies() -> list[Path]:
-    return [CGROUP_ROOT / ctrl for ctrl in CONTROLLERS]
+@lru_cache(maxsize=1)
+def hierarchies() -> tuple[Path, ...]:
+    """The mount points of every cgroup and cgroup2 filesystem (they do not change while we run)."""
+    return tuple(mounted_hierarchies(Path("/proc/self/mountinfo").read_text()))
+
+
+def mounted_hierarchies(mountinfo: str) -> list[Path]:
+    out = []
+    for line in mountinfo.splitlines():
+        pre, _, post = line.partition(" - ")
+        fields = pre.split()
+        if len(fields) > 4 and post.split()[:1] in (["cgroup"], ["cgroup2"]):
+            out.append(Path(fields[4].replace("\\040", " ")))
+    return out
 
 
 def remove(cgpath: str, prefix: str) -> bool:

@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import require_root_stack
 from tests.helpers.images import load_busybox
 from tests.helpers.server import RunningServer
+from tests.reliability.hoststate import cgroup_hierarchies
 
 IMAGE = "busybox"
 
@@ -228,6 +229,27 @@ def test_cgroup_parent_nests_under_the_prefix(client: httpx.Client, server: Runn
         assert not cg.exists() and not cg.parent.exists()
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+@pytest.mark.parametrize("cgroup_parent", ["", "grp2"])
+def test_removed_container_leaves_no_cgroup_in_any_hierarchy(client: httpx.Client, server: RunningServer,
+                                                             cgroup_parent: str) -> None:
+    """runc makes the container's cgroup in every mounted hierarchy, the unified (v2) one too:
+    after remove, none of them holds it (nor the CgroupParent level it was the last to use)."""
+    cid = create(client, ["sleep", "100"], StopTimeout=0, HostConfig={"CgroupParent": cgroup_parent,
+                                                                        "NetworkMode": "none"})
+    below = f"pouch-{server.tag}/{cgroup_parent}/{cid}" if cgroup_parent else f"pouch-{server.tag}/{cid}"
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        made = [root for root in cgroup_hierarchies() if (root / below).is_dir()]
+        assert made, "runc made no cgroup for the container"
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+    left = [str(root / below) for root in cgroup_hierarchies() if (root / below).exists()]
+    if cgroup_parent:
+        left += [str(root / f"pouch-{server.tag}/{cgroup_parent}") for root in cgroup_hierarchies()
+                 if (root / f"pouch-{server.tag}/{cgroup_parent}").exists()]
+    assert left == []
 
 
 def test_nano_cpus(client: httpx.Client) -> None:
