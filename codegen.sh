@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Generate the typed Python client (generated/client/) from openapi/swagger.yml.
 #
-#   ./codegen.sh           regenerate generated/openapi3.yml and generated/client/
-#   ./codegen.sh --check   regenerate into a temp dir; exit 1 if the committed output is stale
+#   ./codegen.sh           regenerate generated/openapi3.yml, generated/client/ and sdk/pouch/_operations.py
+#   ./codegen.sh --check   regenerate into a temp dir; exit 1 if any committed output is stale
 #
 # Pipeline: swagger2openapi (npm, pinned in codegen/package-lock.json, run from codegen/node_modules)
 #   -> codegen/postprocess_openapi3.py (error responses are application/json)
-#   -> openapi-python-client (pinned below, from the venv) with codegen/config.yml, ruff post-hooks.
+#   -> openapi-python-client (pinned below, from the venv) with codegen/config.yml, ruff post-hooks
+#   -> sdk/tools/gen_operations.py (sdk/pouch/_operations.py, the SDK's plain calls over the client).
 # Any generator warning fails the run unless codegen/warnings-allowlist.txt allows it (with a reason).
 set -euo pipefail
 
@@ -63,8 +64,11 @@ if [[ $CHECK == 1 ]]; then
   stale=0
   diff -q "$TMP/openapi3.yml" generated/openapi3.yml >/dev/null 2>&1 || { echo "codegen: generated/openapi3.yml is stale" >&2; stale=1; }
   diff -r -q -x __pycache__ -x .ruff_cache -x .pdm-build -x "*.egg-info" "$TMP/client" generated/client >&2 || { echo "codegen: generated/client is stale" >&2; stale=1; }
-  if [[ $stale == 1 ]]; then echo "codegen: run ./codegen.sh and commit generated/" >&2; exit 1; fi
-  echo "codegen: generated/ is up to date"
+  if ! "$PY" sdk/tools/gen_operations.py --check --api-dir "$TMP/client/pouch_client/api" >&2; then
+    echo "codegen: sdk/pouch/_operations.py is stale" >&2; stale=1
+  fi
+  if [[ $stale == 1 ]]; then echo "codegen: run ./codegen.sh and commit generated/ and sdk/pouch/_operations.py" >&2; exit 1; fi
+  echo "codegen: generated/ and sdk/pouch/_operations.py are up to date"
   exit 0
 fi
 
@@ -73,4 +77,5 @@ cp "$TMP/openapi3.yml" generated/openapi3.yml
 rm -rf generated/client.new && cp -r "$TMP/client" generated/client.new
 if [[ -d generated/client/.pdm-build ]]; then mv generated/client/.pdm-build generated/client.new/; fi  # keep an editable install working
 rm -rf generated/client && mv generated/client.new generated/client
-echo "codegen: wrote generated/openapi3.yml and generated/client/"
+"$PY" sdk/tools/gen_operations.py
+echo "codegen: wrote generated/openapi3.yml, generated/client/ and sdk/pouch/_operations.py"

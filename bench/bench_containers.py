@@ -1,7 +1,7 @@
 """Containers benchmark: our server against `runc run`/`runc exec` measured in the same run
 (and dockerd/podman when their daemons are installed: not on this machine by default).
 
-    sudo /opt/pouchvenv/bin/python bench/bench_containers.py [--rounds 20]
+    sudo .venv/bin/python bench/bench_containers.py [--rounds 20]   (from the repo root)
 
 Prints medians and ratios; nothing here is a pass/fail test.
 """

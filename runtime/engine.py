@@ -1,24 +1,42 @@
 """The engine facade: one object that owns the store, the event bus and every subsystem.
 
 Handlers in server/ receive an Engine and call its subsystems; nothing else in the
-process holds engine state (the server runs one worker, like pouchd and dockerd).
+process holds engine state (the server runs one worker, like pouchd and dockerd). This is
+the one place that knows every subsystem: each is given only the protocols it uses
+(runtime/README.md), so none holds the Engine or another's concrete class.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Protocol
 
 from runtime.config import DaemonConfig
-from runtime.containers import ContainerService
+from runtime.containers.driver import Driver
+from runtime.containers.execs import ExecService
+from runtime.containers.live import Lives
+from runtime.containers.service import ContainerService
+from runtime.containers.streams import ContainerStreams
+from runtime.containers.table import ContainerTable
 from runtime.events import EventBus
-from runtime.images import ImageService
-from runtime.networks import NetworkService
+from runtime.images.service import ImageService
+from runtime.networks.service import NetworkService
+from runtime.settings import DaemonSettings
 from runtime.store import MetaStore
 from runtime.system import SystemService
-from runtime.volumes import VolumeService
+from runtime.volumes.service import VolumeService
 
 log = logging.getLogger("pouch.engine")
+
+
+class Subsystem(Protocol):
+    async def restore(self) -> None:
+        """At start: re-adopt what survived a restart (live restore)."""
+        ...
+
+    async def close(self) -> None:
+        """At stop: end background work; containers keep running under conmon."""
+        ...
 
 
 class Engine:
@@ -27,30 +45,37 @@ class Engine:
         config.ensure_dirs()
         self.store = MetaStore(config.home_dir / "meta.db")
         self.events = EventBus()
-        self.system = SystemService(self)
-        # Subsystems in dependency order: containers need images, volumes and networks.
-        self._subsystems: list[Any] = [self.system]
-        self.images = self._add(ImageService(self))
-        self.volumes = self._add(VolumeService(self))
-        self.networks = self._add(NetworkService(self))
-        self.containers = self._add(ContainerService(self))
-
-    def _add(self, subsystem: Any) -> Any:
-        self._subsystems.append(subsystem)
-        return subsystem
+        self.settings = settings = DaemonSettings(config, self.store, self.events)
+        # The container records come first: images, volumes, networks and system ask them.
+        table = ContainerTable(self.store)
+        driver = Driver(config.exec_root_dir, config.home_dir)
+        self.images = ImageService(config, self.store, self.events, table, lambda: settings.image_proxy)
+        self.volumes = VolumeService(config, self.store, self.events, table)
+        self.networks = NetworkService(config, self.store, self.events, table)
+        self.execs = ExecService(table, driver, self.events)
+        lives = Lives()
+        self.containers = ContainerService(
+            config, table, self.events, lives, driver, self.images, self.volumes, self.networks, self.execs
+        )
+        self.container_streams = ContainerStreams(table, lives, driver, self.events, config.cgroup_parent)
+        self.system = SystemService(config, settings, table, self.images)
+        # Restored in this order (containers need the others ready), closed in reverse.
+        self._subsystems: list[Subsystem] = [
+            self.system,
+            self.images,
+            self.volumes,
+            self.networks,
+            self.execs,
+            self.containers,
+            self.container_streams,
+        ]
 
     async def start(self) -> None:
-        """Re-adopt what survived a restart (live restore), subsystem by subsystem."""
         for sub in self._subsystems:
-            restore = getattr(sub, "restore", None)
-            if restore is not None:
-                await restore()
+            await sub.restore()
         log.info("engine started, home %s", self.config.home_dir)
 
     async def close(self) -> None:
-        """Stop background work; containers keep running under conmon."""
         for sub in reversed(self._subsystems):
-            close = getattr(sub, "close", None)
-            if close is not None:
-                await close()
+            await sub.close()
         self.store.close()

@@ -14,6 +14,7 @@ import time
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
+from runtime.clock import parse_timestamp
 from runtime.errors import InvalidParameter
 
 EVENT_TYPES = ("container", "daemon", "image", "network", "plugin", "volume")
@@ -40,20 +41,6 @@ def make_event(type_: str, action: str, actor_id: str, attributes: dict[str, str
         if "image" in attrs:
             ev["from"] = attrs["image"]
     return ev
-
-
-def parse_timestamp(value: str | None, name: str) -> int | None:
-    """A ``since``/``until`` value (UNIX seconds, optionally ``.fraction``) in nanoseconds."""
-    if value in (None, ""):
-        return None
-    try:
-        sec, _, frac = str(value).partition(".")
-        nanos = int(sec) * 1_000_000_000
-        if frac:
-            nanos += int(frac[:9].ljust(9, "0"))
-        return nanos
-    except ValueError:
-        raise InvalidParameter(f"invalid {name} value {value!r}: want a UNIX timestamp") from None
 
 
 class EventFilter:

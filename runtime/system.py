@@ -1,34 +1,21 @@
-"""Host and daemon facts for GET /version and GET /info, and the daemon settings that
-POST /daemon/update may change at run time (labels, image proxy)."""
+"""Host and daemon facts for GET /version and GET /info."""
 
 from __future__ import annotations
 
 import os
 import platform
-import shutil
 import socket
 import subprocess
 import sys
-import urllib.parse
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from runtime.errors import InvalidParameter
+from runtime.config import DaemonConfig
+from runtime.containers.protocols import ContainerCounts
+from runtime.host import goarch, mem_total_bytes, runtimes
+from runtime.images.protocols import ImageCount
+from runtime.settings import DaemonSettings
 from runtime.version import API_VERSION, VERSION, build_info
-
-if TYPE_CHECKING:
-    from runtime.engine import Engine
-
-KNOWN_RUNTIMES = ("runc", "crun")
-PROXY_SCHEMES = ("http", "https", "socks5")
-_SETTINGS = ("daemon", "settings")
-
-GOARCH = {"x86_64": "amd64", "aarch64": "arm64", "armv7l": "arm", "i686": "386", "ppc64le": "ppc64le", "s390x": "s390x"}
-
-
-def goarch() -> str:
-    machine = platform.machine()
-    return GOARCH.get(machine, machine)
 
 
 @lru_cache(maxsize=1)
@@ -41,24 +28,6 @@ def operating_system() -> str:
     except OSError:
         pass
     return platform.system()
-
-
-def mem_total_bytes() -> int:
-    with open("/proc/meminfo", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("MemTotal:"):
-                return int(line.split()[1]) * 1024
-    return 0
-
-
-def runtimes() -> dict[str, dict[str, Any]]:
-    """The OCI runtimes installed on this host, by name."""
-    found = {}
-    for name in KNOWN_RUNTIMES:
-        path = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/local/sbin:/sbin")
-        if path:
-            found[name] = {"path": path}
-    return found
 
 
 @lru_cache(maxsize=1)
@@ -74,38 +43,20 @@ def runc_commit() -> dict[str, str]:
     return {"ID": commit, "Expected": commit}
 
 
-def validate_labels(labels: list[str]) -> list[str]:
-    for label in labels:
-        key, eq, _value = label.partition("=")
-        if not eq or not key:
-            raise InvalidParameter(f"invalid label {label!r}: want key=value")
-    return labels
-
-
-def validate_proxy(proxy: str) -> str:
-    if proxy == "":
-        return proxy
-    url = urllib.parse.urlsplit(proxy)
-    try:
-        port = url.port
-    except ValueError:
-        port = None
-        url = url._replace(netloc="")
-    if url.scheme not in PROXY_SCHEMES or not url.hostname or (url.netloc.endswith(":") and port is None):
-        raise InvalidParameter(
-            f"invalid image proxy {proxy!r}: want scheme://host[:port] with scheme in {PROXY_SCHEMES}"
-        )
-    return proxy
-
-
 class SystemService:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        cfg = engine.config
-        saved = engine.store.get(*_SETTINGS) or {}
-        # Flags give the initial values; a later POST /daemon/update wins and is kept.
-        self.labels: list[str] = saved.get("Labels", list(cfg.labels))
-        self.image_proxy: str = saved.get("ImageProxy", cfg.image_proxy)
+    def __init__(
+        self, config: DaemonConfig, settings: DaemonSettings, containers: ContainerCounts, images: ImageCount
+    ) -> None:
+        self.config = config
+        self.settings = settings
+        self.containers = containers
+        self.images = images
+
+    async def restore(self) -> None:
+        pass
+
+    async def close(self) -> None:
+        pass
 
     def version(self) -> dict[str, Any]:
         info = build_info()
@@ -121,18 +72,17 @@ class SystemService:
         }
 
     def info(self) -> dict[str, Any]:
-        cfg = self.engine.config
-        containers = self.engine.store.list("container")
-        states = [c.get("State", {}).get("Status") for c in containers]
+        cfg = self.config
+        states = self.containers.statuses()
         rts = runtimes()
         return {
-            "ID": self._daemon_id(),
+            "ID": self.settings.daemon_id(),
             "Name": socket.gethostname(),
-            "Containers": len(containers),
+            "Containers": len(states),
             "ContainersRunning": states.count("running"),
             "ContainersPaused": states.count("paused"),
             "ContainersStopped": len(states) - states.count("running") - states.count("paused"),
-            "Images": self.engine.store.count("image"),
+            "Images": self.images.count(),
             "Driver": "overlayfs",
             "DriverStatus": [["Backing Filesystem", _backing_fs(cfg.home_dir)]],
             "CgroupDriver": "cgroupfs",
@@ -149,7 +99,7 @@ class SystemService:
             "DefaultRuntime": cfg.default_runtime,
             "RuncCommit": runc_commit(),
             "ContainerdCommit": {"ID": "", "Expected": ""},
-            "Labels": list(self.labels),
+            "Labels": list(self.settings.labels),
             "HttpProxy": os.environ.get("HTTP_PROXY", os.environ.get("http_proxy", "")),
             "HttpsProxy": os.environ.get("HTTPS_PROXY", os.environ.get("https_proxy", "")),
             "ExperimentalBuild": False,
@@ -174,23 +124,8 @@ class SystemService:
         }
 
     def update(self, labels: list[str] | None, image_proxy: str | None) -> None:
-        """POST /daemon/update: validate everything first, then change and persist."""
-        new_labels = validate_labels(list(labels)) if labels is not None else self.labels
-        new_proxy = validate_proxy(image_proxy) if image_proxy is not None else self.image_proxy
-        self.engine.store.put(*_SETTINGS, {"Labels": new_labels, "ImageProxy": new_proxy})
-        self.labels, self.image_proxy = new_labels, new_proxy
-        self.engine.events.publish("daemon", "reload", self._daemon_id(), {"name": socket.gethostname()})
-
-    def _daemon_id(self) -> str:
-        path = self.engine.config.home_dir / "daemon-id"
-        try:
-            return path.read_text().strip()
-        except FileNotFoundError:
-            ident = os.urandom(16).hex()
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(ident)
-            os.replace(tmp, path)
-            return ident
+        """POST /daemon/update."""
+        self.settings.update(labels, image_proxy)
 
 
 def _backing_fs(path: os.PathLike[str]) -> str:

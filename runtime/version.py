@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+
+from runtime.clock import now_rfc3339
 
 VERSION = "0.1.0"
 API_VERSION = "1.24"
@@ -29,4 +30,4 @@ def build_info() -> dict[str, str]:
             return {"GitCommit": out[0], "BuildTime": out[1]}
     except (OSError, subprocess.TimeoutExpired):
         pass
-    return {"GitCommit": "", "BuildTime": datetime.datetime.now(datetime.UTC).isoformat()}
+    return {"GitCommit": "", "BuildTime": now_rfc3339()}

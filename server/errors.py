@@ -1,8 +1,9 @@
 """The one mapping from errors to HTTP responses: a status code and {"message": ...}.
 
-Engine errors carry their status (runtime/errors.py); connexion's validation problems and
-starlette's routing errors are reshaped to the same body, so no client ever sees a
-problem+json document or a traceback.
+Engine errors (runtime/errors.py) name what went wrong; STATUS here says which status code
+each kind is, the only place that knows. Connexion's validation problems and starlette's
+routing errors are reshaped to the same body, so no client ever sees a problem+json document
+or a traceback.
 """
 
 from __future__ import annotations
@@ -15,10 +16,32 @@ from connexion.exceptions import ProblemException
 from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
 
-from runtime.errors import EngineError
+from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, NotFound, NotModified, Unauthorized
+from server.resolver import NotImplementedOperation
 from server.routes import allowed_methods
 
 log = logging.getLogger("pouch.server")
+
+
+# The most specific class wins (an InvalidReference is an InvalidParameter: 400); anything
+# else an engine raises is its own fault: 500.
+STATUS: dict[type[EngineError], int] = {
+    NotModified: 304,
+    InvalidParameter: 400,
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    NotImplementedOperation: 501,
+}
+
+
+def status_of(exc: EngineError) -> int:
+    for cls in type(exc).__mro__:
+        status = STATUS.get(cls)
+        if status is not None:
+            return status
+    return 500
 
 
 def message_response(status: int, message: str, headers: dict[str, str] | None = None) -> ConnexionResponse:
@@ -35,11 +58,12 @@ def message_response(status: int, message: str, headers: dict[str, str] | None =
 
 def engine_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
     assert isinstance(exc, EngineError)
-    if exc.status == 501:
+    status = status_of(exc)
+    if status == 501:
         log.info("%s", exc.message)
-    elif exc.status >= 500:
+    elif status >= 500:
         log.error("engine error: %s", exc.message)
-    return message_response(exc.status, exc.message)
+    return message_response(status, exc.message)
 
 
 def problem(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:

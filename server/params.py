@@ -11,6 +11,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from runtime.errors import EngineError, InvalidParameter
+from server.errors import status_of
 
 # How long a stream may take to produce its first item before the 200 head is sent anyway:
 # lookups (no such container/image) fail at once; events may legitimately wait much longer.
@@ -35,12 +36,6 @@ def parse_filters(raw: str | None) -> dict[str, list[str]]:
             raise InvalidParameter(f"invalid filter {key!r}: want a list of strings")
         out[key] = values
     return out
-
-
-def check_filter_keys(filters: dict[str, list[str]], allowed: tuple[str, ...]) -> None:
-    for key in filters:
-        if key not in allowed:
-            raise InvalidParameter(f"invalid filter {key!r}, allowed: {', '.join(allowed)}")
 
 
 class JSONLinesResponse(StreamingResponse):
@@ -71,7 +66,7 @@ class JSONLinesResponse(StreamingResponse):
             exc = first.exception()
             assert isinstance(exc, EngineError)
             body = json.dumps({"message": exc.message}).encode()
-            await Response(body, status_code=exc.status, media_type="application/json")(scope, receive, send)
+            await Response(body, status_code=status_of(exc), media_type="application/json")(scope, receive, send)
             return
         self.body_iterator = self._lines(first)
         await super().__call__(scope, receive, send)

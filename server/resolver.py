@@ -1,7 +1,7 @@
 """operationId -> handler: one module per resource in server.handlers.
 
 ``ContainerList`` resolves to ``server.handlers.containers.container_list``. Operations
-listed in openapi/not_implemented.txt answer 501 until their issue lands; any other
+listed in openapi/not_implemented.txt answer 501 (server/errors.py); any other
 operation without a handler fails at start-up, so a gap can never ship silently.
 """
 
@@ -38,7 +38,7 @@ MODULES = {
 
 
 class NotImplementedOperation(EngineError):
-    status = 501
+    """An operation openapi/not_implemented.txt lists (server/errors.py: 501)."""
 
 
 def not_implemented_ids() -> set[str]:

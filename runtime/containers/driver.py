@@ -48,6 +48,16 @@ class RuntimeFailure(EngineError):
     """runc or conmon refused: the message carries runc's own words."""
 
 
+def command_failure(text: str) -> int | None:
+    """dockerd's mapping of a start or exec that failed on its command, the caller's error:
+    127 when it is missing, 126 when it is not executable; None for any other failure."""
+    if "no such file or directory" in text or "executable file not found" in text:
+        return 127
+    if "permission denied" in text:
+        return 126
+    return None
+
+
 @dataclass
 class ContainerPaths:
     """Where one container's files live: persistent ones under home, runtime ones under exec root."""

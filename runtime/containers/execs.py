@@ -7,44 +7,50 @@ import asyncio
 import contextlib
 import json
 import shutil
-import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from runtime import ids
 from runtime.containers import ocispec, records
-from runtime.containers.attach import parse_detach_keys
-from runtime.containers.driver import ProcessWatch, RuntimeFailure, connect_attach, write_ctl
+from runtime.containers.attach import ExecSession, parse_detach_keys
+from runtime.containers.driver import (
+    Driver,
+    ProcessWatch,
+    RuntimeFailure,
+    command_failure,
+    connect_attach,
+    write_ctl,
+)
+from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, InvalidParameter, NotFound
-
-if TYPE_CHECKING:
-    from runtime.containers.service import ContainerService
+from runtime.events import EventBus
 
 Exec = dict[str, Any]
 
 
-class ExecSession:
-    """An attached exec: the conmon attach socket and a way to wait for the exit code."""
-
-    def __init__(self, sock: socket.socket, done: asyncio.Event, tty: bool, stdin: bool, detach_keys: bytes) -> None:
-        self.sock = sock
-        self.done = done
-        self.tty = tty
-        self.stdin = stdin
-        self.detach_keys = detach_keys
-        self.detached = False
-
-
 class ExecService:
-    def __init__(self, containers: ContainerService) -> None:
+    def __init__(self, containers: ContainerRecords, driver: Driver, events: EventBus) -> None:
         self.containers = containers
+        self.driver = driver
+        self.events = events
         self._execs: dict[str, Exec] = {}
         self._done: dict[str, asyncio.Event] = {}
         self._watches: dict[str, ProcessWatch] = {}
+        self._drains: set[asyncio.Task[None]] = set()  # output of sessions the client left
+
+    async def restore(self) -> None:
+        pass  # exec instances live in memory only, as in dockerd
+
+    async def close(self) -> None:
+        for task in list(self._drains):
+            task.cancel()
 
     def dir(self, exec_id: str) -> Path:
-        return self.containers.driver.exec_root / exec_id
+        return self.driver.exec_root / exec_id
+
+    def _publish(self, rec: records.Record, action: str, **extra: Any) -> None:
+        self.events.publish("container", action, rec["Id"], records.labels_attrs(rec, **extra))
 
     def get(self, exec_id: str) -> Exec:
         ex = self._execs.get(exec_id)
@@ -97,7 +103,7 @@ class ExecService:
             "Env": list(body.get("Env") or []),
             "Detach": bool(body.get("Detach")),
         }
-        self.containers._publish(rec, "exec_create: " + " ".join(cmd), execID=exec_id)
+        self._publish(rec, "exec_create: " + " ".join(cmd), execID=exec_id)
         return exec_id
 
     def inspect(self, exec_id: str) -> Exec:
@@ -120,10 +126,10 @@ class ExecService:
         }
 
     async def start(
-        self, exec_id: str, detach: bool, on_attached: Callable[[ExecSession], Awaitable[None]] | None = None
+        self, exec_id: str, detach: bool, on_attached: Callable[[], None] | None = None
     ) -> ExecSession | None:
-        """Run the exec. Attached: ``on_attached`` gets the session once conmon's socket is
-        connected (before the process runs), and the session is returned."""
+        """Run the exec. Attached: ``on_attached`` is called once conmon's socket is connected
+        (before the process runs: the client may answer the request), and the session is returned."""
         ex = self.get(exec_id)
         rec = self.containers.get(ex["ContainerID"])
         self._check_container(rec)
@@ -135,7 +141,7 @@ class ExecService:
             )
         ex["Started"] = True
         pc = ex["ProcessConfig"]
-        paths = self.containers.paths(rec["Id"])
+        paths = self.driver.paths(rec["Id"])
         d = self.dir(ex["ID"])
         d.mkdir(parents=True, exist_ok=True)
         spec = json.loads(paths.config_json.read_text())
@@ -150,7 +156,7 @@ class ExecService:
         )
         (d / "process.json").write_text(json.dumps(proc))
         attach = not detach
-        drv = self.containers.driver
+        drv = self.driver
         args = drv.conmon_args(
             rec["Id"],
             ex["ID"],
@@ -172,9 +178,10 @@ class ExecService:
         async def attached() -> None:
             nonlocal session
             keys = parse_detach_keys(ex["DetachKeys"] or rec["Config"].get("DetachKeys"))
-            session = ExecSession(connect_attach(d / "attach"), done, pc["tty"], ex["OpenStdin"], keys)
+            sock = connect_attach(d / "attach")
+            session = ExecSession(sock, done, pc["tty"], ex["OpenStdin"], keys, self._drains)
             if on_attached is not None:
-                await on_attached(session)
+                on_attached()
 
         if attach:
             args.append("--exec-attach")
@@ -188,17 +195,15 @@ class ExecService:
             if not isinstance(exc, RuntimeFailure):
                 ex["ExitCode"] = 126
                 raise
-            # dockerd's mapping: a command that is missing (127) or not executable (126) is the caller's error
-            text = exc.message
-            not_found = "no such file or directory" in text or "executable file not found" in text
-            ex["ExitCode"] = 127 if not_found else 126
-            if not_found or "permission denied" in text:
-                raise InvalidParameter(f"exec failed: {text}") from None
+            code = command_failure(exc.message)
+            ex["ExitCode"] = code or 126
+            if code:
+                raise InvalidParameter(f"exec failed: {exc.message}") from None
             if not await self._still_running(rec):  # it stopped between the check and runc exec
                 raise Conflict(f"Container {rec['Id']} is not running") from None
             raise
         ex.update(Running=True, Pid=pid)
-        self.containers._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])
+        self._publish(rec, "exec_start: " + " ".join([pc["entrypoint"]] + pc["arguments"]), execID=ex["ID"])
         conmon = drv.conmon_pid(d / "conmon.pid") or 0
         self._watches[ex["ID"]] = (
             ProcessWatch(conmon, lambda: self._exited(ex["ID"]))
@@ -210,7 +215,7 @@ class ExecService:
     async def _still_running(self, rec: records.Record) -> bool:
         if not rec["State"]["Running"] or rec["State"]["Paused"]:
             return False
-        state = await self.containers.driver.state(rec["Id"])
+        state = await self.driver.state(rec["Id"])
         return state is not None and state.get("status") == "running"
 
     def _exited(self, exec_id: str) -> None:
@@ -219,13 +224,13 @@ class ExecService:
         if ex is None:
             return
         d = self.dir(exec_id)
-        code = self.containers.driver.read_exit_code(d / "exit")
+        code = self.driver.read_exit_code(d / "exit")
         if code is None:
-            code = self.containers.driver.read_exit_code(d / ex["ContainerID"])
+            code = self.driver.read_exit_code(d / ex["ContainerID"])
         ex.update(Running=False, ExitCode=126 if code is None else code, Pid=0, CanRemove=True)
-        rec = self.containers._records.get(ex["ContainerID"])
+        rec = self.containers.find(ex["ContainerID"])
         if rec is not None:
-            self.containers._publish(rec, "exec_die", execID=exec_id, exitCode=ex["ExitCode"])
+            self._publish(rec, "exec_die", execID=exec_id, exitCode=ex["ExitCode"])
         done = self._done.pop(exec_id, None)
         if done is not None:
             done.set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import stat
 from typing import Any
 
@@ -64,40 +65,11 @@ UNSUPPORTED_HOST = (
     "EnableLxcfs",
 )
 
+# Signal names as dockerd takes them (without SIG), from the host's own table.
 SIGNALS = {
-    "ABRT": 6,
-    "ALRM": 14,
-    "BUS": 7,
-    "CHLD": 17,
-    "CONT": 18,
-    "FPE": 8,
-    "HUP": 1,
-    "ILL": 4,
-    "INT": 2,
-    "IO": 29,
-    "IOT": 6,
-    "KILL": 9,
-    "PIPE": 13,
-    "POLL": 29,
-    "PROF": 27,
-    "PWR": 30,
-    "QUIT": 3,
-    "SEGV": 11,
-    "STKFLT": 16,
-    "STOP": 19,
-    "SYS": 31,
-    "TERM": 15,
-    "TRAP": 5,
-    "TSTP": 20,
-    "TTIN": 21,
-    "TTOU": 22,
-    "URG": 23,
-    "USR1": 10,
-    "USR2": 12,
-    "VTALRM": 26,
-    "WINCH": 28,
-    "XCPU": 24,
-    "XFSZ": 25,
+    name[3:]: int(num)
+    for name, num in signal.Signals.__members__.items()
+    if name.startswith("SIG") and not name.startswith("SIG_")
 }
 
 
@@ -114,9 +86,11 @@ def parse_signal(value: str | int | None, default: int = 15) -> int:
         name = text[3:] if text.startswith("SIG") else text
         if name in SIGNALS:
             return SIGNALS[name]
-        m = re.fullmatch(r"RTMIN\+(\d+)", name)
+        m = re.fullmatch(r"RTMIN\+(\d+)|RTMAX-(\d+)", name)
         if m:
-            return 34 + int(m.group(1))
+            num = signal.SIGRTMIN + int(m.group(1)) if m.group(1) else signal.SIGRTMAX - int(m.group(2))
+            if signal.SIGRTMIN <= num <= signal.SIGRTMAX:
+                return int(num)
     raise InvalidParameter(f"Invalid signal: {value}")
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from runtime.clock import parse_rfc3339
 from runtime.containers.inotify import FileWatch
-from runtime.containers.records import parse_rfc3339
 from runtime.errors import InvalidParameter
 
 STDIN, STDOUT, STDERR = 0, 1, 2
@@ -55,19 +55,6 @@ def parse_tail(value: str | None) -> int:
         raise InvalidParameter(f"invalid tail value {value!r}: want an integer or 'all'") from None
     # More lines than any log holds is all of them (and a deque cannot be sized beyond an index).
     return n if 0 <= n < ALL_LINES else -1
-
-
-def parse_time(value: str | int | None, name: str) -> float:
-    if value in (None, "", 0, "0"):
-        return 0.0
-    try:
-        return float(value)  # type: ignore[arg-type]
-    except ValueError:
-        pass
-    try:
-        return parse_rfc3339(str(value))
-    except ValueError:
-        raise InvalidParameter(f"invalid {name} value {value!r}: want a UNIX timestamp") from None
 
 
 @dataclass

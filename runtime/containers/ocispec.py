@@ -295,14 +295,6 @@ def mount_point_to_oci(mp: dict[str, Any]) -> dict[str, Any]:
     return {"destination": mp["Destination"], "type": "bind", "source": mp["Source"], "options": opts}
 
 
-def tmpfs_mounts(tmpfs: dict[str, str] | None) -> list[dict[str, Any]]:
-    out = []
-    for dest, opts in (tmpfs or {}).items():
-        options = ["nosuid", "nodev", "noexec"] + [o for o in (opts or "").split(",") if o]
-        out.append({"destination": dest, "type": "tmpfs", "source": "tmpfs", "options": options})
-    return out
-
-
 def namespaces(host: dict[str, Any], netns: str | None, ns_paths: dict[str, str]) -> list[dict[str, Any]]:
     """The namespaces to create or join; ``ns_paths`` maps pid/ipc to another container's /proc/<pid>/ns file."""
     out: list[dict[str, Any]] = [{"type": "mount"}]
@@ -320,8 +312,8 @@ def namespaces(host: dict[str, Any], netns: str | None, ns_paths: dict[str, str]
     return out
 
 
-def process_args(config: dict[str, Any], image_config: dict[str, Any]) -> list[str]:
-    entrypoint, cmd = command_line(config, image_config)
+def process_args(config: dict[str, Any]) -> list[str]:
+    entrypoint, cmd = command_line(config, {})
     args = entrypoint + cmd
     if not args:
         raise InvalidParameter("No command specified")
@@ -337,17 +329,18 @@ def build_spec(
     container_id: str,
     config: dict[str, Any],
     host: dict[str, Any],
-    image_config: dict[str, Any],
     rootfs: str,
     cgroups_path: str,
     netns: str | None = None,
     mounts: list[dict[str, Any]] | None = None,
     network_files: dict[str, str] | None = None,
     ns_paths: dict[str, str] | None = None,
-    handle_tmpfs: bool = True,
 ) -> dict[str, Any]:
+    """The OCI runtime spec of a container from its stored Config (the image's defaults are
+    merged into it at create) and HostConfig; ``mounts`` are its MountPoints (volumes, binds,
+    Tmpfs), ``network_files`` its /etc files (container path -> host file)."""
     rootfs_path = Path(rootfs)
-    env = merge_env(image_config.get("Env"), config.get("Env"))
+    env = merge_env(None, config.get("Env"))
     if not any(e.startswith("PATH=") for e in env):
         env.insert(0, f"PATH={DEFAULT_PATH}")
     hostname = config.get("Hostname") or container_id[:12]
@@ -357,14 +350,14 @@ def build_spec(
         env.append(f"HOSTNAME={hostname}")
     if config.get("Tty") and not any(e.startswith("TERM=") for e in env):
         env.append("TERM=xterm")
-    user = str(config.get("User") or image_config.get("User") or "")
+    user = str(config.get("User") or "")
     caps = capabilities(host)
     process: dict[str, Any] = {
         "terminal": bool(config.get("Tty")),
         "user": resolve_user(rootfs_path, user, host.get("GroupAdd")),
-        "args": process_args(config, image_config),
+        "args": process_args(config),
         "env": env,
-        "cwd": config.get("WorkingDir") or image_config.get("WorkingDir") or "/",
+        "cwd": config.get("WorkingDir") or "/",
         "capabilities": {k: caps for k in ("bounding", "effective", "permitted")},
         "noNewPrivileges": _no_new_privileges(host.get("SecurityOpt")),
     }
@@ -381,8 +374,6 @@ def build_spec(
 
     oci_mounts = base_mounts(host)
     user_mounts = [mount_point_to_oci(m) for m in mounts or []]
-    if handle_tmpfs:
-        user_mounts += tmpfs_mounts(host.get("Tmpfs"))
     taken = {m["destination"] for m in user_mounts}
     oci_mounts = [m for m in oci_mounts if m["destination"] not in taken]
     for dest, src in (network_files or {}).items():

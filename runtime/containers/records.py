@@ -4,15 +4,15 @@ shapes the API returns (ContainerJSON for inspect, Container for list)."""
 from __future__ import annotations
 
 import copy
-import datetime
 import time
 from typing import Any
 
 import marshmallow
 from marshmallow import fields, validate
 
+from runtime.clock import ZERO_TIME, now_rfc3339, parse_rfc3339
+
 STATUSES = ("created", "running", "stopped", "paused", "restarting", "removing", "exited", "dead")
-ZERO_TIME = "0001-01-01T00:00:00Z"
 
 Record = dict[str, Any]
 
@@ -46,28 +46,6 @@ class ContainerRecordSchema(marshmallow.Schema):
     HostConfig = fields.Dict(required=True)
     State = fields.Nested(StateSchema, required=True)
     RestartCount = fields.Integer(required=True)
-
-
-def now_rfc3339() -> str:
-    return rfc3339(time.time_ns())
-
-
-def rfc3339(ns: int) -> str:
-    secs, nanos = divmod(ns, 1_000_000_000)
-    base = datetime.datetime.fromtimestamp(secs, tz=datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return f"{base}.{nanos:09d}Z"
-
-
-def parse_rfc3339(text: str) -> float:
-    """RFC3339(Nano) -> UNIX seconds (0 for the zero time); fromisoformat is fast, nanoseconds
-    are cut to microseconds first because it takes at most six fraction digits."""
-    if not text or text.startswith("0001-"):
-        return 0.0
-    head, dot, rest = text.partition(".")
-    if dot:
-        digits = len(rest) - len(rest.lstrip("0123456789"))
-        text = f"{head}.{rest[: min(digits, 6)]}{rest[digits:]}"
-    return datetime.datetime.fromisoformat(text).timestamp()
 
 
 def new_state() -> dict[str, Any]:
@@ -123,16 +101,13 @@ def set_exited(rec: Record, code: int, oom: bool, error: str = "", stopped: bool
     )
 
 
+def rootfs_key(rec: Record) -> str:
+    """The image store's key of this container's root filesystem (an upgrade gives a new one)."""
+    return str(rec.get("RootfsKey") or rec["Id"])
+
+
 def log_driver(rec: Record) -> str:
     return str((rec["HostConfig"].get("LogConfig") or {}).get("Type") or "json-file")
-
-
-def is_running(rec: Record) -> bool:
-    return bool(rec["State"]["Running"])
-
-
-def is_paused(rec: Record) -> bool:
-    return bool(rec["State"]["Paused"])
 
 
 def labels_attrs(rec: Record, **extra: Any) -> dict[str, str]:

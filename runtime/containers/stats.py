@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from runtime.clock import now_rfc3339
 from runtime.containers.hostcaps import CGROUP_ROOT
-from runtime.containers.records import now_rfc3339
+from runtime.containers.records import Record
+from runtime.host import mem_total_bytes
 
 BLKIO_FILES = {
     "io_service_bytes_recursive": "blkio.throttle.io_service_bytes_recursive",
@@ -90,16 +94,9 @@ def memory_stats(cg: str) -> dict[str, Any]:
         "usage": _int(mem / "memory.usage_in_bytes"),
         "max_usage": _int(mem / "memory.max_usage_in_bytes"),
         "failcnt": _int(mem / "memory.failcnt"),
-        "limit": limit if limit and limit < UNLIMITED else _host_memory(),
+        "limit": limit if limit and limit < UNLIMITED else mem_total_bytes(),
         "stats": _kv(mem / "memory.stat"),
     }
-
-
-def _host_memory() -> int:
-    for line in (_read(Path("/proc/meminfo")) or "").splitlines():
-        if line.startswith("MemTotal:"):
-            return int(line.split()[1]) * 1024
-    return 0
 
 
 def blkio_stats(cg: str) -> dict[str, Any]:
@@ -160,3 +157,25 @@ def collect(cid: str, name: str, cg: str, pid: int) -> dict[str, Any]:
         "pids_stats": pids_stats(cg),
         "networks": network_stats(pid),
     }
+
+
+async def stream(rec: Record, cgroups_path: str, follow: bool) -> AsyncIterator[dict[str, Any]]:
+    """One ContainerStats a second (dockerd's interval) while the container runs, or just one."""
+    prev: dict[str, Any] = {
+        "cpu_usage": {"total_usage": 0, "percpu_usage": []},
+        "system_cpu_usage": 0,
+        "online_cpus": 0,
+        "throttling_data": {},
+    }
+    while True:
+        now = await asyncio.to_thread(collect, rec["Id"], rec["Name"], cgroups_path, rec["State"]["Pid"])
+        if not rec["State"]["Running"]:
+            now["cpu_stats"] = {"cpu_usage": {"total_usage": 0}, "system_cpu_usage": 0, "online_cpus": 0}
+            now["memory_stats"] = {}
+            now["pids_stats"] = {}
+        now["precpu_stats"] = prev
+        yield now
+        if not follow or not (rec["State"]["Running"] or rec["State"]["Status"] == "restarting"):
+            return
+        prev = now["cpu_stats"]
+        await asyncio.sleep(1.0)

@@ -8,11 +8,12 @@ snapshots). Tags live in ``RepoTags`` of exactly one record each.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import marshmallow
 from marshmallow import fields
+
+from runtime.clock import parse_rfc3339
 
 Record = dict[str, Any]
 
@@ -34,30 +35,17 @@ class ImageRecordSchema(marshmallow.Schema):
     Seq = fields.Integer(required=True)
 
 
-def parse_time(value: str | None) -> datetime.datetime | None:
-    if not value:
-        return None
+def unix_seconds(value: str | None) -> int:
+    """An image config's RFC3339 time in UNIX seconds; 0 when absent or unreadable (images from
+    elsewhere carry all sorts of values)."""
     try:
-        v = value.rstrip("Z")
-        if "." in v:
-            head, frac = v.split(".", 1)
-            digits = "".join(c for c in frac if c.isdigit())
-            v = f"{head}.{digits[:6]}{frac[len(digits) :]}"
-        dt = datetime.datetime.fromisoformat(v)
+        return int(parse_rfc3339(value or ""))
     except ValueError:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=datetime.UTC)
-    return dt
+        return 0
 
 
 def created_unix(record: Record) -> int:
-    dt = parse_time(record.get("Created"))
-    return int(dt.timestamp()) if dt else 0
-
-
-def now_rfc3339() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return unix_seconds(record.get("Created"))
 
 
 def inspect_view(record: Record) -> dict[str, Any]:
@@ -103,11 +91,10 @@ def history_view(record: Record, config: dict[str, Any]) -> list[dict[str, Any]]
         if not empty and layer < len(sizes):
             size = sizes[layer]
             layer += 1
-        dt = parse_time(h.get("created"))
         items.append(
             {
                 "ID": "<missing>",
-                "Created": int(dt.timestamp()) if dt else 0,
+                "Created": unix_seconds(h.get("created")),
                 "CreatedBy": h.get("created_by", ""),
                 "Author": h.get("author", ""),
                 "Comment": h.get("comment", ""),

@@ -17,46 +17,41 @@ import concurrent.futures
 import json
 import logging
 import os
-import platform
 import shutil
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
+from runtime.clock import now_rfc3339
+from runtime.config import DaemonConfig
+from runtime.containers.protocols import ImageUsers
 from runtime.errors import Conflict, EngineError, InvalidParameter, NotFound
-from runtime.images import archives, layers, records
+from runtime.events import EventBus
+from runtime.host import host_platform
+from runtime.images import archives, commits, layers, listing, records
 from runtime.images.content import ContentStore, digest_hex
+from runtime.images.protocols import CommitSource
 from runtime.images.reference import (
     InvalidReference,
     Reference,
     check_new_repository,
     looks_like_id,
-    match_wildcard,
     parse,
 )
-from runtime.images.registry import Registries
+from runtime.images.registry import AuthConfig, Registries
 from runtime.images.snapshots import Snapshots, chain_ids
 from runtime.images.transfer import Transfers
-
-if TYPE_CHECKING:
-    from runtime.engine import Engine
+from runtime.store import MetaStore
 
 log = logging.getLogger("pouch.images")
 Record = dict[str, Any]
 Progress = Callable[[dict[str, Any]], None]
-GOARCH = {"x86_64": "amd64", "aarch64": "arm64", "armv7l": "arm", "i686": "386"}
-LIST_FILTERS = ("before", "since", "reference", "dangling", "label")
 SPOOL_CHUNK = 1 << 20
 UNPACK_WORKERS = 4
-
-
-def host_platform() -> tuple[str, str]:
-    machine = platform.machine()
-    return "linux", GOARCH.get(machine, machine)
 
 
 def short_id(image_id: str) -> str:
@@ -64,32 +59,41 @@ def short_id(image_id: str) -> str:
 
 
 class ImageService:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.store = engine.store
-        self.events = engine.events
-        self.root = engine.config.home_dir / "images"
+    def __init__(
+        self,
+        config: DaemonConfig,
+        store: MetaStore,
+        events: EventBus,
+        containers: ImageUsers,
+        image_proxy: Callable[[], str],
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.events = events
+        self.containers = containers
+        self.image_proxy = image_proxy
+        self.root = config.home_dir / "images"
         self.content = ContentStore(self.root)
         self.snapshots = Snapshots(self.root, self.content.tmp)
         self.store.register("image", records.ImageRecordSchema())
         self._lock = threading.RLock()
         self._seq = max((r.get("Seq", 0) for r in self.store.list("image")), default=0)
         self.registries = Registries(
-            engine.config.insecure_registries,
-            engine.config.home_dir / "certs.d",
-            lambda: engine.system.image_proxy,
-            self.content.tmp,
+            config.insecure_registries, config.home_dir / "certs.d", image_proxy, self.content.tmp
         )
-        self.transfers = Transfers(self)
+        self._transfers = Transfers(self, self.content, self.registries, events, config.default_registry)
 
     async def restore(self) -> None:
         await asyncio.to_thread(self.content.clean_tmp)
         await asyncio.to_thread(self._drop_orphan_rootfs)
 
+    async def close(self) -> None:
+        pass
+
     def _drop_orphan_rootfs(self) -> None:
         """Unmount and delete root filesystems no container record names: a create (or an
         upgrade) cut by a crash mounts one before its record is written."""
-        owned = {str(r.get("RootfsKey") or r["Id"]) for r in self.store.list("container")}
+        owned = self.containers.rootfs_keys()
         for key in self.snapshots.container_ids():
             if key not in owned:
                 log.warning("removing the root filesystem %s that no container owns", key[:12])
@@ -101,14 +105,14 @@ class ImageService:
     # -- references ------------------------------------------------------------------
 
     def parse(self, ref: str, default_tag: bool = True) -> Reference:
-        cfg = self.engine.config
+        cfg = self.config
         return parse(ref, cfg.default_registry, cfg.default_registry_namespace, default_tag)
 
     def parse_new_name(self, repo: str) -> Reference:
         """A repository an image is about to be named (tag, commit, import): no tag defaulted."""
-        return check_new_repository(self.parse(repo, default_tag=False), self.engine.config.default_registry)
+        return check_new_repository(self.parse(repo, default_tag=False), self.config.default_registry)
 
-    def _find(self, ref: str) -> Record | None:
+    def find(self, ref: str) -> Record | None:
         hex_ = looks_like_id(ref)
         if hex_:
             found = self.store.get("image", hex_)
@@ -136,7 +140,7 @@ class ImageService:
 
     def resolve(self, ref: str) -> Record:
         """The image record for an ID, short ID, name, name:tag or name@digest."""
-        found = self._find(ref)
+        found = self.find(ref)
         if found is None:
             raise NotFound(f"No such image: {ref}")
         return found
@@ -274,6 +278,25 @@ class ImageService:
                 manifests.append({**desc, "annotations": {archives.REF_NAME: tag}})
         self.content.write_index(manifests)
 
+    # -- registry transfers (transfer.py) -------------------------------------------------
+
+    async def pull(self, from_image: str, tag: str | None, auth: AuthConfig) -> AsyncIterator[dict[str, Any]]:
+        """POST /images/create?fromImage: what must fail with a status fails here; the progress
+        stream returned reports the rest (errors included) as messages."""
+        plan = await self._transfers.prepare_pull(from_image, tag, auth)
+        return self._transfers.pull(plan)
+
+    def push(self, name: str, tag: str | None, auth: AuthConfig) -> AsyncIterator[dict[str, Any]]:
+        """POST /images/{name}/push: the local image is found first, then the progress stream."""
+        ref, rec = self._transfers.push_target(name, tag)
+        return self._transfers.push(ref, rec, auth)
+
+    async def search(self, term: str, registry: str | None) -> list[dict[str, Any]]:
+        return await self._transfers.search(term, registry)
+
+    async def login(self, auth: AuthConfig) -> dict[str, str]:
+        return await self._transfers.login(auth)
+
     # -- load / save / import ------------------------------------------------------------
 
     async def spool(self, body: AsyncIterator[bytes], prefix: str) -> Path:
@@ -377,7 +400,7 @@ class ImageService:
             with open(path, "rb") as f:
                 head = f.read(2)
             blob, blob_size = self.content.put_file(path)
-            now = records.now_rfc3339()
+            now = now_rfc3339()
             os_, arch = host_platform()
             config = {
                 "created": now,
@@ -421,7 +444,7 @@ class ImageService:
         """POST /images/create?fromSrc=<http(s) URL>: download the rootfs tar, then import it."""
         if not url.startswith(("http://", "https://")):
             raise InvalidParameter(f"fromSrc must be '-' or an http(s) URL, not {url!r}")
-        proxy = self.engine.system.image_proxy or None
+        proxy = self.image_proxy() or None
 
         async def body() -> AsyncIterator[bytes]:
             try:
@@ -442,8 +465,8 @@ class ImageService:
 
     # -- commit --------------------------------------------------------------------------
 
-    def commit_container(
-        self, container: str, repo: str | None, tag: str | None, author: str | None, comment: str | None
+    def commit(
+        self, source: CommitSource, repo: str | None, tag: str | None, author: str | None, comment: str | None
     ) -> Record:
         """POST /commit: the container's writable layer on top of its image's layers."""
         names = []
@@ -452,10 +475,8 @@ class ImageService:
             names = [ref.with_tag(tag).tagged if tag else ref.tagged]
         elif tag:
             raise InvalidParameter("tag given without repository")
-        crec = self.store.resolve("container", container, "container")
-        cid = crec.get("Id") or crec.get("ID")
-        base = self.resolve(crec["Image"])
-        upper = Path(str(self.snapshots.paths(str(crec.get("RootfsKey") or cid))["upper"]))  # upgrade moves it
+        base = self.resolve(source.image_id)
+        upper = Path(str(self.snapshots.paths(source.rootfs_key)["upper"]))
         base_manifest = self.content.read_json(base["ManifestDigest"])
         config = self.content.read_json(base_manifest["config"]["digest"])
         fd, tmp_name = tempfile.mkstemp(prefix="commit-", dir=self.content.tmp)
@@ -465,39 +486,7 @@ class ImageService:
             blob, blob_size = self.content.put_file(Path(tmp_name))
         finally:
             os.unlink(tmp_name)
-        now = records.now_rfc3339()
-        cconf = crec.get("Config") or {}
-        image_conf = dict(config.get("config") or {})
-        for key in (
-            "Env",
-            "Cmd",
-            "Entrypoint",
-            "WorkingDir",
-            "User",
-            "ExposedPorts",
-            "Volumes",
-            "Labels",
-            "StopSignal",
-            "Hostname",
-            "Domainname",
-            "Tty",
-            "OpenStdin",
-            "StdinOnce",
-        ):
-            if cconf.get(key) is not None:
-                image_conf[key] = cconf[key]
-        config = {
-            **config,
-            "created": now,
-            "author": author or "",
-            "container": cid,
-            "config": image_conf,
-            "rootfs": {"type": "layers", "diff_ids": [*config.get("rootfs", {}).get("diff_ids", []), blob]},
-            "history": [
-                *(config.get("history") or []),
-                {"created": now, "author": author or "", "comment": comment or "", "created_by": "pouch commit"},
-            ],
-        }
+        config = commits.image_config(config, source, blob, author, comment)
         layer_descs = [
             *base_manifest.get("layers", []),
             {"mediaType": archives.MT_OCI_LAYER, "digest": blob, "size": blob_size},
@@ -506,8 +495,8 @@ class ImageService:
         self.events.publish(
             "container",
             "commit",
-            str(cid),
-            {"name": str(crec.get("Name", "")).lstrip("/"), "image": names[0] if names else rec["Id"]},
+            source.container_id,
+            {"name": source.container_name, "image": names[0] if names else rec["Id"]},
         )
         return rec
 
@@ -517,63 +506,9 @@ class ImageService:
         self, all_: bool = False, digests: bool = False, filters: dict[str, list[str]] | None = None
     ) -> list[dict[str, Any]]:
         """GET /images/json (``all_`` changes nothing: this store keeps no intermediate images)."""
-        filters = filters or {}
-        for key in filters:
-            if key not in LIST_FILTERS:
-                raise InvalidParameter(f"invalid filter {key!r}, allowed: {', '.join(LIST_FILTERS)}")
-        recs = self.store.list("image")
-
-        def order(r: Record) -> tuple[int, int]:
-            return records.created_unix(r), r["Seq"]
-
-        for ref in filters.get("before", []):
-            pivot = order(self.resolve(ref))
-            recs = [r for r in recs if order(r) < pivot]
-        for ref in filters.get("since", []):
-            pivot = order(self.resolve(ref))
-            recs = [r for r in recs if order(r) > pivot]
-        patterns = filters.get("reference") or []
-        if patterns:
-            # As dockerd and pouchd: an image is listed by the names that match, and only by them.
-            narrowed = []
-            for r in recs:
-                tags = [t for t in r["RepoTags"] if self._ref_matches(patterns, t)]
-                repo_digests = [d for d in r.get("RepoDigests") or [] if self._ref_matches(patterns, d)]
-                if tags or repo_digests:
-                    narrowed.append({**r, "RepoTags": tags, "RepoDigests": repo_digests})
-            recs = narrowed
-        for value in filters.get("dangling", []):
-            if value not in ("true", "false", "1", "0"):
-                raise InvalidParameter(f"invalid dangling filter {value!r}: want true or false")
-            dangling = value in ("true", "1")
-            recs = [r for r in recs if (not r["RepoTags"]) == dangling]
-        for label in filters.get("label", []):
-            key, eq, val = label.partition("=")
-            recs = [
-                r
-                for r in recs
-                if key in (r["Config"].get("Labels") or {}) and (not eq or r["Config"]["Labels"][key] == val)
-            ]
-        recs.sort(key=order, reverse=True)
+        names = listing.Names(self.config.default_registry, self.config.default_registry_namespace)
+        recs = listing.select(self.store.list("image"), filters or {}, self.resolve, names)
         return [records.list_view(r, digests) for r in recs]
-
-    def familiar_forms(self, tagged: str) -> list[str]:
-        """The names a user may write for a tag (``name:tag``) or a digest (``name@digest``):
-        full, without default registry, without library/; each alone and with its tag or digest."""
-        name, sep, suffix = tagged.partition("@") if "@" in tagged else tagged.rpartition(":")
-        forms = [name]
-        prefix = self.engine.config.default_registry + "/"
-        if name.startswith(prefix):
-            short = name[len(prefix) :]
-            forms.append(short)
-            ns = self.engine.config.default_registry_namespace + "/"
-            if short.startswith(ns):
-                forms.append(short[len(ns) :])
-        return forms + [f"{f}{sep}{suffix}" for f in forms]
-
-    def _ref_matches(self, patterns: list[str], name: str) -> bool:
-        forms = self.familiar_forms(name)
-        return any(match_wildcard(p, form) for p in patterns for form in forms)
 
     def inspect(self, ref: str) -> dict[str, Any]:
         return records.inspect_view(self.resolve(ref))
@@ -599,8 +534,8 @@ class ImageService:
         self.events.publish("image", "tag", rec["Id"], {"name": new.tagged})
         return new.tagged
 
-    def _users(self, image_id: str) -> list[Record]:
-        return [c for c in self.store.list("container") if c.get("Image") == image_id]
+    def count(self) -> int:
+        return self.store.count("image")
 
     def delete(self, ref: str, force: bool = False) -> list[dict[str, str]]:
         """DELETE /images/{ref}: untag a name, or remove the image when nothing else holds it."""
@@ -613,7 +548,7 @@ class ImageService:
         done: list[dict[str, str]] = []
         with self._lock:
             rec = self.store.get("image", hex_) or rec
-            users = self._users(rec["Id"])
+            users = self.containers.image_users(rec["Id"])
             if by_name and [t for t in rec["RepoTags"] if t != by_name]:
                 self._untag(rec, [by_name], done)  # other tags keep the image alive
                 return done
@@ -623,10 +558,9 @@ class ImageService:
                     "image is referenced in multiple repositories"
                 )
             if users and not force:
-                cid = str(users[0].get("Id") or users[0].get("ID"))
                 raise Conflict(
                     f"conflict: unable to delete {ref} (must be forced) - "
-                    f"image {hex_[:12]} is being used by container {cid[:12]}"
+                    f"image {hex_[:12]} is being used by container {users[0][:12]}"
                 )
             self._untag(rec, list(rec["RepoTags"]) + list(rec["RepoDigests"]), done)
             if users:
@@ -674,31 +608,27 @@ class ImageService:
         for chain in dead:
             (self.snapshots.root / f"{digest_hex(chain)}.size").unlink(missing_ok=True)
 
-    # -- container root filesystems (the contract of runtime/README.md) ---------------------
+    # -- container root filesystems (ImageStore, images/protocols.py) -----------------------
 
-    async def create_rootfs(self, container_id: str, image_id: str) -> dict[str, Any]:
+    async def create_rootfs(self, key: str, image_id: str) -> str:
         rec = self.resolve(image_id)
-        return await asyncio.to_thread(self.snapshots.create_rootfs, container_id, rec["ChainIDs"])
+        return await asyncio.to_thread(self.snapshots.create_rootfs, key, rec["ChainIDs"])
 
-    async def mount_rootfs(self, container_id: str) -> str:
-        return await asyncio.to_thread(self.snapshots.mount_rootfs, container_id)
+    async def mount_rootfs(self, key: str) -> str:
+        return await asyncio.to_thread(self.snapshots.mount_rootfs, key)
 
-    async def unmount_rootfs(self, container_id: str) -> None:
-        await asyncio.to_thread(self.snapshots.unmount_rootfs, container_id)
+    async def unmount_rootfs(self, key: str) -> None:
+        await asyncio.to_thread(self.snapshots.unmount_rootfs, key)
 
-    async def remove_rootfs(self, container_id: str) -> None:
-        await asyncio.to_thread(self.snapshots.remove_rootfs, container_id)
+    async def remove_rootfs(self, key: str) -> None:
+        await asyncio.to_thread(self.snapshots.remove_rootfs, key)
 
-    async def rootfs_size(self, container_id: str) -> tuple[int, int]:
-        crec = self.store.get("container", container_id)
-        image_size = 0
-        if crec and crec.get("Image"):
-            found = self._find(crec["Image"])
-            image_size = found["Size"] if found else 0
-        return await asyncio.to_thread(self.snapshots.rootfs_size, container_id, image_size)
+    async def rootfs_size(self, key: str, image_id: str) -> tuple[int, int]:
+        image = self.find(image_id)
+        return await asyncio.to_thread(self.snapshots.rootfs_size, key, image["Size"] if image else 0)
 
-    def graph_driver(self, container_id: str) -> dict[str, Any]:
+    def graph_driver(self, key: str) -> dict[str, Any]:
         try:
-            return self.snapshots.graph_driver(container_id)
+            return self.snapshots.graph_driver(key)
         except NotFound:
             return {"Name": "overlay", "Data": {}}

@@ -116,7 +116,8 @@ class Snapshots:
                 raise EngineError(f"snapshot {c} is missing: image store damaged, pull or load the image again")
         return [str(self.path(c)) for c in reversed(chain_ids_)] or [str(self.empty)]
 
-    def create_rootfs(self, container_id: str, chain_ids_: Sequence[str]) -> dict[str, object]:
+    def create_rootfs(self, container_id: str, chain_ids_: Sequence[str]) -> str:
+        """Make the dirs, record the lowers and mount; returns the merged dir."""
         cdir = self._cdir(container_id)
         lowers = self.lowers(chain_ids_)
         for sub in ("upper", "work", "merged"):
@@ -124,8 +125,7 @@ class Snapshots:
         tmp = cdir / "lowers.tmp"
         tmp.write_text(json.dumps(lowers))
         os.replace(tmp, cdir / "lowers")
-        self.mount_rootfs(container_id)
-        return self.paths(container_id)
+        return self.mount_rootfs(container_id)
 
     def paths(self, container_id: str) -> dict[str, object]:
         cdir = self._cdir(container_id)

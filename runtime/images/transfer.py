@@ -19,20 +19,21 @@ import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from runtime.errors import EngineError, InvalidParameter
+from runtime.events import EventBus
+from runtime.host import host_platform
 from runtime.images import archives
+from runtime.images.content import ContentStore
 from runtime.images.reference import Reference, check_tag
-from runtime.images.registry import SKOPEO, AuthConfig, classify, server_host
-
-if TYPE_CHECKING:
-    from runtime.images.service import ImageService
+from runtime.images.registry import SKOPEO, AuthConfig, Registries, classify, server_host
 
 log = logging.getLogger("pouch.images")
 Message = dict[str, Any]
+Record = dict[str, Any]
 
 
 def _short(digest: str) -> str:
@@ -52,10 +53,36 @@ class PullPlan:
     workdir: Path
 
 
+class LocalImages(Protocol):
+    """What a transfer needs of the local image store (ImageService)."""
+
+    def parse(self, ref: str, default_tag: bool = True) -> Reference: ...
+
+    def find(self, ref: str) -> Record | None: ...
+
+    def resolve(self, ref: str) -> Record: ...
+
+    def unpack(self, manifest_digest: str, progress: Callable[[Message], None] | None = None) -> Record: ...
+
+    def commit_record(self, new: Record, tags: list[str], repo_digest: str | None = None) -> Record: ...
+
+    def add_repo_digest(self, image_id: str, repo_digest: str) -> None: ...
+
+
 class Transfers:
-    def __init__(self, images: ImageService) -> None:
+    def __init__(
+        self,
+        images: LocalImages,
+        content: ContentStore,
+        registries: Registries,
+        events: EventBus,
+        default_registry: str,
+    ) -> None:
         self.images = images
-        self.registries = images.registries
+        self.content = content
+        self.registries = registries
+        self.events = events
+        self.default_registry = default_registry
 
     def pull_ref(self, from_image: str, tag: str | None) -> Reference:
         ref = self.images.parse(from_image, default_tag=False)
@@ -76,7 +103,7 @@ class Transfers:
 
     async def prepare_pull(self, from_image: str, tag: str | None, auth: AuthConfig) -> PullPlan:
         ref = self.pull_ref(from_image, tag)
-        workdir = Path(self.images.content.temp_dir("pull-"))
+        workdir = Path(self.content.temp_dir("pull-"))
         try:
             raw = await self.registries.inspect_raw(str(ref), ref.domain, auth, workdir)
             digest = "sha256:" + hashlib.sha256(raw).hexdigest()
@@ -94,8 +121,6 @@ class Transfers:
             raise
 
     def _platform_child(self, index: dict[str, Any], what: str) -> str:
-        from runtime.images.service import host_platform
-
         os_, arch = host_platform()
         for desc in index.get("manifests") or []:
             plat = desc.get("platform") or {}
@@ -111,7 +136,7 @@ class Transfers:
             pending: dict[str, dict[str, Any]] = {}
             for desc in plan.layers:
                 sid = _short(desc["digest"])
-                if self.images.content.has(desc["digest"]):
+                if self.content.has(desc["digest"]):
                     yield {"status": "Already exists", "progressDetail": {}, "id": sid}
                 else:
                     pending[desc["digest"]] = desc
@@ -127,14 +152,14 @@ class Transfers:
                 # otherwise be converted to OCI, with a rewritten config: another image ID).
                 "--preserve-digests",
                 "--dest-shared-blob-dir",
-                str(self.images.content.shared_blob_dir),
+                str(self.content.shared_blob_dir),
                 src,
                 f"oci:{layout}:pull",
             ]
             async for msg in self._run_copy(args, pending, str(ref)):
                 yield msg
             manifest_digest = _layout_manifest(layout)
-            existing = self.images._find(ref.tagged) if ref.tag else None
+            existing = self.images.find(ref.tagged) if ref.tag else None
             queue: asyncio.Queue[Message | None] = asyncio.Queue()
             loop = asyncio.get_running_loop()
 
@@ -157,7 +182,7 @@ class Transfers:
             fresh = existing is None or existing["Id"] != rec["Id"]
             what = "Downloaded newer image for" if fresh else "Image is up to date for"
             yield {"status": f"Status: {what} {ref}"}
-            self.images.events.publish("image", "pull", str(ref), {"name": str(ref)})
+            self.events.publish("image", "pull", str(ref), {"name": str(ref)})
         except EngineError as e:
             yield error_message(e.message)
         except (OSError, sqlite3.OperationalError) as e:  # a full disk, most often: say so in the stream
@@ -233,7 +258,7 @@ class Transfers:
 
     def _dir_image(self, target: Path, manifest_digest: str, manifest: dict[str, Any]) -> None:
         """An image in skopeo's ``dir:`` layout: manifest.json and each blob named by its hex."""
-        content = self.images.content
+        content = self.content
         target.mkdir()
         (target / "version").write_text("Directory Transport Version: 1.1\n")
         shutil.copyfile(content.path(manifest_digest), target / "manifest.json")
@@ -245,10 +270,10 @@ class Transfers:
                 shutil.copyfile(blob, target / blob.name)
 
     async def push(self, ref: Reference, rec: dict[str, Any], auth: AuthConfig) -> AsyncIterator[Message]:
-        workdir = Path(self.images.content.temp_dir("push-"))
+        workdir = Path(self.content.temp_dir("push-"))
         try:
             yield {"status": f"The push refers to repository [{ref.name}]"}
-            manifest = self.images.content.read_json(rec["ManifestDigest"])
+            manifest = self.content.read_json(rec["ManifestDigest"])
             layer_descs = manifest.get("layers") or []
             for desc in layer_descs:
                 yield {"status": "Preparing", "progressDetail": {}, "id": _short(desc["digest"])}
@@ -280,11 +305,11 @@ class Transfers:
             for d in layer_descs:
                 yield {"status": "Pushed", "progressDetail": {}, "id": _short(d["digest"])}
             pushed = digest_file.read_text().strip()
-            size = self.images.content.size(rec["ManifestDigest"])
+            size = self.content.size(rec["ManifestDigest"])
             yield {"status": f"{ref.tag}: digest: {pushed} size: {size}"}
             yield {"progressDetail": {}, "aux": {"Tag": ref.tag, "Digest": pushed, "Size": size}}
             await asyncio.to_thread(self.images.add_repo_digest, rec["Id"], f"{ref.name}@{pushed}")
-            self.images.events.publish("image", "push", str(ref), {"name": str(ref)})
+            self.events.publish("image", "push", str(ref), {"name": str(ref)})
         except EngineError as e:
             yield error_message(e.message)
         finally:
@@ -293,10 +318,10 @@ class Transfers:
     # -- login / search --------------------------------------------------------------------
 
     async def login(self, auth: AuthConfig) -> dict[str, str]:
-        host = server_host(auth.server_address) if auth.server_address else self.images.engine.config.default_registry
+        host = server_host(auth.server_address) if auth.server_address else self.default_registry
         if not auth.username:
             raise InvalidParameter("a username is required to log in")
-        workdir = Path(self.images.content.temp_dir("login-"))
+        workdir = Path(self.content.temp_dir("login-"))
         try:
             await self.registries.login(host, auth, workdir)
         finally:
@@ -306,7 +331,7 @@ class Transfers:
     async def search(self, term: str, registry: str | None) -> list[dict[str, Any]]:
         if not term or not term.strip():
             raise InvalidParameter("search term must not be empty")
-        host = server_host(registry) if registry else self.images.engine.config.default_registry
+        host = server_host(registry) if registry else self.default_registry
         repos = await self.registries.catalog(host)
         term_l = term.strip().lower()
         return [

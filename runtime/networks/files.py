@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from runtime.errors import InvalidParameter
+
 HOSTS_HEADER = (
     "127.0.0.1\tlocalhost\n"
     "::1\tlocalhost ip6-localhost ip6-loopback\n"
@@ -80,8 +82,6 @@ def _is_loopback(addr: str) -> bool:
 
 
 def parse_extra_hosts(entries: Any) -> list[tuple[str, str]]:
-    from runtime.errors import InvalidParameter
-
     out = []
     for entry in entries or []:
         host, sep, ip = str(entry).partition(":")

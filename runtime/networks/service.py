@@ -6,71 +6,52 @@
   of truth for "who is on which network"); the live part (netns, CNI results, ports) is a
   state file per running container under --exec-root-dir, so a restarted server can tear
   down what a previous one set up, and a reboot clears it with the namespaces.
-- A network's bridge exists while containers use it (it is made on first use, removed
-  with the last endpoint or the network), so a stopped server leaves no links behind.
-- Names between containers on a user network resolve through /etc/hosts entries that are
-  rewritten whenever an endpoint comes or goes.
+- A network's bridge exists while containers use it (bridges.py); names between containers
+  on a user network resolve through /etc/hosts entries rewritten whenever an endpoint comes
+  or goes (hosts.py); endpoint settings are checked in endpoints.py.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime
 import ipaddress
 import json
 import logging
 import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from runtime.clock import now_rfc3339
+from runtime.config import DaemonConfig
+from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, NotFound
+from runtime.events import EventBus
 from runtime.ids import new_id
-from runtime.networks import cni, files, firewall, ipam, links, netns, ports
-
-if TYPE_CHECKING:
-    from runtime.engine import Engine
+from runtime.networks import cni, files, ipam, links, netns, ports
+from runtime.networks.bridges import Bridges
+from runtime.networks.endpoints import empty_endpoint, endpoint_settings
+from runtime.networks.hosts import NameFiles, network_mode
+from runtime.store import MetaStore
 
 log = logging.getLogger("pouch.networks")
 
 Record = dict[str, Any]
 PREDEFINED = {"bridge": "bridge", "host": "host", "none": "null"}
-BRIDGE_GRACE = 2.0  # seconds an unused bridge is kept for the next container
 NETWORK_NAME_RE = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9_.-]*$")
 BRIDGE_OPTION = "com.docker.network.bridge.name"
-
-
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat().replace("+00:00", "Z")
 
 
 def public_network(rec: Record) -> Record:
     return {k: v for k, v in rec.items() if not k.startswith("_")}
 
 
-def empty_endpoint(net: Record) -> Record:
-    return {
-        "NetworkID": net["Id"],
-        "EndpointID": "",
-        "Gateway": "",
-        "IPAddress": "",
-        "IPPrefixLen": 0,
-        "IPv6Gateway": "",
-        "GlobalIPv6Address": "",
-        "GlobalIPv6PrefixLen": 0,
-        "MacAddress": "",
-        "Aliases": None,
-        "Links": None,
-        "IPAMConfig": None,
-        "DriverOpts": None,
-    }
-
-
 class NetworkService:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.store = engine.store
-        cfg = engine.config
+    def __init__(self, config: DaemonConfig, store: MetaStore, events: EventBus, containers: ContainerRecords) -> None:
+        self.store = store
+        self.events = events
+        self.containers = containers
+        cfg = config
         self.prefix = cfg.cgroup_parent
         self.cni_prefix = re.sub(r"[^a-zA-Z0-9_.-]", "-", self.prefix).strip("-.") or "pouch"
         self.state_dir = cfg.exec_root_dir / "networks"
@@ -80,13 +61,10 @@ class NetworkService:
         for d in (self.state_dir, self.netns_dir, self.ipam_dir, self.files_dir):
             d.mkdir(parents=True, exist_ok=True)
         self._lock = asyncio.Lock()
-        # iptables wildcard matching all our bridges ("<stem>+"), for the isolation rules.
-        self._stem = links.bridge_name(self.prefix, 0)[:-1]
-        self._bridges_up: set[str] = set()  # bridges known to exist with their rules
-        self._removals: dict[str, asyncio.TimerHandle] = {}  # bridge -> pending removal
-        self._tasks: set[asyncio.Task[None]] = set()
         # container ID -> live network state (see _state_path); rebuilt by restore().
         self._active: dict[str, Record] = {}
+        self.bridges = Bridges(self.prefix, store, self._lock, self._bridge_users)
+        self.files = NameFiles(self.files_dir, self._active, containers)
 
     # ---- records -------------------------------------------------------------------
 
@@ -106,7 +84,7 @@ class NetworkService:
     def _attached(self, net: Record) -> list[Record]:
         return [
             c
-            for c in self.store.list("container")
+            for c in self.containers.records()
             if net["Name"] in ((c.get("NetworkSettings") or {}).get("Networks") or {})
         ]
 
@@ -133,7 +111,7 @@ class NetworkService:
     async def _reconcile(self, cid: str, state: Record) -> None:
         """After a crash mid connect/disconnect the netns state and the container record may
         disagree: keep what both hold, undo the rest (the cut operation was never reported)."""
-        ctr = self.store.get("container", cid)
+        ctr = self.containers.find(cid)
         if ctr is None:
             await self._teardown_state(cid, state)
             self._active.pop(cid, None)
@@ -151,17 +129,15 @@ class NetworkService:
             del nets[name]
         self._save_state(cid, state)
         if dropped:
-            self.store.put("container", cid, ctr, name=ctr["Name"])
+            self.containers.save(ctr)
 
     async def close(self) -> None:
         """Remove bridges nobody uses; running containers keep theirs (live restore)."""
-        for timer in self._removals.values():
-            timer.cancel()
-        self._removals.clear()
+        self.bridges.cancel_all()
         async with self._lock:
             for net in self._networks():
                 if net.get("_bridge") and not self._bridge_users(net):
-                    await asyncio.to_thread(self._delete_bridge, net)
+                    await self.bridges.remove(net)
 
     # ---- the networks API -----------------------------------------------------------
 
@@ -204,7 +180,7 @@ class NetworkService:
         rec: Record = {
             "Name": name,
             "Id": net_id,
-            "Created": _now(),
+            "Created": now_rfc3339(),
             "Scope": "local",
             "Driver": driver,
             "EnableIPv6": False,
@@ -230,7 +206,7 @@ class NetworkService:
                 rec["Options"] = {BRIDGE_OPTION: rec["_bridge"]}
         self.store.insert("network", net_id, rec, name=name)
         if not predefined:
-            self.engine.events.publish("network", "create", net_id, {"name": name, "type": driver})
+            self.events.publish("network", "create", net_id, {"name": name, "type": driver})
         return rec
 
     def _choose_subnet(self, rec: Record, ours: list[ipaddress.IPv4Network]) -> None:
@@ -281,19 +257,16 @@ class NetworkService:
                 # libnetwork's ActiveEndpointsError is a Forbidden: dockerd answers 403.
                 raise Forbidden(f"error while removing network: network {net['Name']} has active endpoints ({names})")
             if net.get("_bridge"):
-                timer = self._removals.pop(net["_bridge"], None)
-                if timer is not None:
-                    timer.cancel()
-                await asyncio.to_thread(self._delete_bridge, net)
+                await self.bridges.remove(net)
             shutil.rmtree(self.ipam_dir / self.cni_name(net), ignore_errors=True)
             self.store.delete("network", net["Id"])
-        self.engine.events.publish("network", "destroy", net["Id"], {"name": net["Name"], "type": net["Driver"]})
+        self.events.publish("network", "destroy", net["Id"], {"name": net["Name"], "type": net["Driver"]})
 
     async def connect(self, ref: str, container_ref: str, endpoint_config: Record | None) -> None:
         async with self._lock:
             net = self.resolve(ref)
-            ctr = self._container(container_ref)
-            mode = self._mode(ctr)
+            ctr = self.containers.get(container_ref)
+            mode = network_mode(ctr)
             if net["Driver"] != "bridge" or mode in ("host", "none") or mode.startswith(("container:", "netns:")):
                 raise Forbidden(
                     f"container cannot be connected to network {net['Name']}: its network mode is {mode or 'bridge'}"
@@ -302,7 +275,7 @@ class NetworkService:
             ctr["NetworkSettings"]["Networks"] = nets
             if net["Name"] in nets:
                 raise Conflict(f"container {ctr['Name'].lstrip('/')} is already attached to network {net['Name']}")
-            nets[net["Name"]] = self._endpoint_settings(net, endpoint_config or {}, ctr)
+            nets[net["Name"]] = endpoint_settings(net, endpoint_config or {}, ctr)
             state = self._active.get(ctr["Id"])
             if state is not None:
                 try:
@@ -311,16 +284,16 @@ class NetworkService:
                     del nets[net["Name"]]
                     raise
                 self._save_state(ctr["Id"], state)
-                await asyncio.to_thread(self._refresh_hosts)
-            self._save_container(ctr)
-        self.engine.events.publish(
+                await asyncio.to_thread(self.files.refresh)
+            self.containers.save(ctr)
+        self.events.publish(
             "network", "connect", net["Id"], {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]}
         )
 
     async def disconnect(self, ref: str, container_ref: str, force: bool = False) -> None:
         async with self._lock:
             net = self.resolve(ref)
-            ctr = self._container(container_ref)
+            ctr = self.containers.get(container_ref)
             nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
             if net["Name"] not in nets:
                 raise Conflict(f"container {ctr['Name'].lstrip('/')} is not connected to network {net['Name']}")
@@ -329,80 +302,18 @@ class NetworkService:
                 await self._detach(ctr["Id"], state, net["Id"])
                 self._save_state(ctr["Id"], state)
             del nets[net["Name"]]
-            self._save_container(ctr)
-            await self._release_bridge(net)
-            await asyncio.to_thread(self._refresh_hosts)
-        self.engine.events.publish(
+            self.containers.save(ctr)
+            await self.bridges.release(net)
+            await asyncio.to_thread(self.files.refresh)
+        self.events.publish(
             "network", "disconnect", net["Id"], {"container": ctr["Id"], "name": net["Name"], "type": net["Driver"]}
         )
 
-    def _container(self, ref: str) -> Record:
-        """The container record the containers service holds (mutated in place), else the stored one."""
-        containers = getattr(self.engine, "containers", None)
-        if containers is not None and hasattr(containers, "get"):
-            try:
-                rec: Record = containers.get(ref)
-                return rec
-            except NotFound:
-                pass
-        return self.store.resolve("container", ref, "container")
-
-    def _save_container(self, ctr: Record) -> None:
-        containers = getattr(self.engine, "containers", None)
-        save = getattr(containers, "save_record", None) or getattr(containers, "_save", None)
-        if save is not None:
-            save(ctr)
-        else:
-            self.store.put("container", ctr["Id"], ctr, name=(ctr.get("Name") or "").lstrip("/") or None)
-
-    # ---- containers (contract: runtime/README.md) --------------------------------------
-
-    @staticmethod
-    def _mode(record: Record) -> str:
-        mode = (record.get("HostConfig") or {}).get("NetworkMode") or "bridge"
-        if (record.get("Config") or {}).get("NetworkDisabled"):
-            mode = "none"
-        return "bridge" if mode == "default" else mode
-
-    def _endpoint_settings(self, net: Record, cfg: Record, record: Record) -> Record:
-        if not isinstance(cfg, dict):
-            raise InvalidParameter("invalid EndpointConfig: want an object")
-        ep = empty_endpoint(net)
-        aliases = cfg.get("Aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-            raise InvalidParameter("invalid Aliases: want a list of names")
-        ipam_cfg = cfg.get("IPAMConfig") or {}
-        if not isinstance(ipam_cfg, dict):
-            raise InvalidParameter("invalid IPAMConfig: want an object")
-        if ipam_cfg.get("IPv6Address"):
-            raise InvalidParameter("IPv6 addresses are not supported")
-        static = ipam_cfg.get("IPv4Address") or cfg.get("IPAddress") or ""
-        if static:
-            if net.get("_predefined") or not net["IPAM"]["Config"] or net["_auto"]:
-                raise InvalidParameter(
-                    "user specified IP address is supported only on user defined networks with a user configured subnet"
-                )
-            addr = ipam.parse_ipv4(static, "IPv4Address")
-            subnet = ipaddress.IPv4Network(net["IPAM"]["Config"][0]["Subnet"])
-            gw = net["IPAM"]["Config"][0]["Gateway"]
-            if addr not in subnet or str(addr) == gw or addr in (subnet.network_address, subnet.broadcast_address):
-                raise InvalidParameter(f"IPv4Address {addr} is not a free host address of subnet {subnet}")
-            ep["IPAMConfig"] = {"IPv4Address": str(addr)}
-        mac = cfg.get("MacAddress") or (record.get("Config") or {}).get("MacAddress") or ""
-        if mac and not re.match(r"^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac):
-            raise InvalidParameter(f"invalid MacAddress {mac!r}")
-        if mac:
-            ep["MacAddress"] = mac.lower()
-        if aliases and not net.get("_predefined"):
-            ep["Aliases"] = list(aliases)
-        links_ = cfg.get("Links")
-        if links_:
-            ep["Links"] = list(links_)
-        return ep
+    # ---- containers (NetworkAttach, networks/protocols.py) ------------------------------
 
     async def prepare(self, record: Record) -> None:
         """At create: check NetworkMode and NetworkingConfig; fill NetworkSettings.Networks."""
-        mode = self._mode(record)
+        mode = network_mode(record)
         config = record.get("Config") or {}
         host = record.get("HostConfig") or {}
         endpoints = (record.get("NetworkingConfig") or config.get("NetworkingConfig") or {}).get(
@@ -415,11 +326,11 @@ class NetworkService:
             ipam.parse_ipv4(server, "DNS server") if ":" not in str(server) else None
         for link in host.get("Links") or []:
             target = str(link).split(":")[0].lstrip("/")
-            self.store.resolve("container", target, "container")
+            self.containers.get(target)
         ports.plan(config, host)  # validates port specs
         networks: dict[str, Record] = {}
         if mode.startswith("container:"):
-            other = self.store.resolve("container", mode.split(":", 1)[1], "container")
+            other = self.containers.get(mode.split(":", 1)[1])
             if other["Id"] == record.get("Id"):
                 raise InvalidParameter("a container cannot join its own network namespace")
         elif mode.startswith("netns:"):
@@ -434,14 +345,14 @@ class NetworkService:
                 primary = self.resolve(mode)
             except NotFound:
                 raise NotFound(f"network {mode} not found") from None
-            networks[primary["Name"]] = self._endpoint_settings(
+            networks[primary["Name"]] = endpoint_settings(
                 primary, endpoints.get(mode, {}) or endpoints.get(primary["Name"], {}), record
             )
             for name, cfg in endpoints.items():
                 net = self.resolve(name)
                 if net["Name"] in networks or net["Driver"] != "bridge":
                     continue
-                networks[net["Name"]] = self._endpoint_settings(net, cfg, record)
+                networks[net["Name"]] = endpoint_settings(net, cfg, record)
         if not config.get("Hostname") and mode != "host" and not mode.startswith("container:") and "Config" in record:
             config["Hostname"] = record["Id"][:12]  # as dockerd: the short ID unless given
         settings = record.setdefault("NetworkSettings", {}) or {}
@@ -479,7 +390,7 @@ class NetworkService:
 
     async def setup(self, record: Record) -> str | None:
         """Before the process starts: the netns file to join (None for the host's)."""
-        mode = self._mode(record)
+        mode = network_mode(record)
         cid = record["Id"]
         settings = record.setdefault("NetworkSettings", {})
         if mode == "host":
@@ -487,7 +398,7 @@ class NetworkService:
         if mode.startswith("netns:"):
             return mode.split(":", 1)[1]
         if mode.startswith("container:"):
-            other = self.store.resolve("container", mode.split(":", 1)[1], "container")
+            other = self.containers.get(mode.split(":", 1)[1])
             joined = self._active.get(other["Id"])
             if joined is not None:
                 return str(joined["netns"])
@@ -519,10 +430,10 @@ class NetworkService:
                 raise
             settings["SandboxID"] = cid
             settings["SandboxKey"] = str(path)
-            await asyncio.to_thread(self._refresh_hosts)
+            await asyncio.to_thread(self.files.refresh)
         for name, ep in (settings.get("Networks") or {}).items():
             if name != "none":
-                self.engine.events.publish(
+                self.events.publish(
                     "network", "connect", ep["NetworkID"], {"container": cid, "name": name, "type": "bridge"}
                 )
         return str(path)
@@ -542,7 +453,7 @@ class NetworkService:
         out: list[tuple[str, str]] = []
         for link in (record.get("HostConfig") or {}).get("Links") or []:
             target, _, alias = str(link).partition(":")
-            other = self.store.resolve("container", target.lstrip("/"), "container")
+            other = self.containers.get(target.lstrip("/"))
             ostate = self._active.get(other["Id"])
             if ostate is None:
                 raise Conflict(f"cannot link to a non running container: {target}")
@@ -555,7 +466,7 @@ class NetworkService:
     async def _attach(self, record: Record, state: Record, net: Record, primary: bool) -> None:
         cid = record["Id"]
         ep = record["NetworkSettings"]["Networks"][net["Name"]]
-        await self._ensure_bridge(net)
+        await self.bridges.ensure(net)
         cfg = net["IPAM"]["Config"][0]
         subnet = ipaddress.IPv4Network(cfg["Subnet"])
         start, end = ipam.host_range(subnet, cfg.get("IPRange"))
@@ -669,148 +580,9 @@ class NetworkService:
     def _bridge_users(self, net: Record) -> int:
         return sum(1 for s in self._active.values() if net["Id"] in s.get("endpoints", {}))
 
-    async def _ensure_bridge(self, net: Record) -> None:
-        bridge = net["_bridge"]
-        timer = self._removals.pop(bridge, None)
-        if timer is not None:
-            timer.cancel()
-        if bridge in self._bridges_up:
-            return
-
-        def ensure() -> None:
-            with ipam.host_lock():
-                cfg = net["IPAM"]["Config"][0]
-                subnet = ipaddress.IPv4Network(cfg["Subnet"])
-                if not links.link_exists(bridge):
-                    host = [n for n, _ in ipam.host_subnets(exclude_devices=[bridge])]
-                    clash = ipam.overlapping(subnet, host)
-                    if clash is not None:
-                        if not net.get("_auto") or self._bridge_users(net):
-                            raise Conflict(
-                                f"subnet {subnet} of network {net['Name']} overlaps with {clash} "
-                                "now in use on this host"
-                            )
-                        ours = [
-                            ipaddress.IPv4Network(c["Subnet"])
-                            for n in self._networks()
-                            if n["Id"] != net["Id"]
-                            for c in n["IPAM"]["Config"]
-                        ]
-                        subnet = ipam.pick_subnet(ours + host, self.prefix + net["Id"])
-                        net["IPAM"]["Config"] = [{"Subnet": str(subnet), "Gateway": str(subnet.network_address + 1)}]
-                        self.store.put("network", net["Id"], net, name=net["Name"])
-                        cfg = net["IPAM"]["Config"][0]
-                links.ensure_bridge(bridge, cfg["Gateway"], subnet.prefixlen)
-                firewall.add_bridge(self.prefix, bridge, self._stem, bool(net.get("Internal")), str(subnet))
-
-        await asyncio.to_thread(ensure)
-        self._bridges_up.add(bridge)
-
-    async def _release_bridge(self, net: Record) -> None:
-        """Remove an unused bridge after a short grace, so back-to-back containers reuse it."""
-        bridge = net.get("_bridge")
-        if not bridge or self._bridge_users(net) or bridge in self._removals:
-            return
-        loop = asyncio.get_running_loop()
-
-        def fire() -> None:
-            self._removals.pop(bridge, None)
-            task = loop.create_task(self._remove_if_unused(net["Id"]))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-        self._removals[bridge] = loop.call_later(BRIDGE_GRACE, fire)
-
-    async def _remove_if_unused(self, net_id: str) -> None:
-        async with self._lock:
-            net = self.store.get("network", net_id)
-            if net is not None and not self._bridge_users(net) and net["_bridge"] not in self._removals:
-                await asyncio.to_thread(self._delete_bridge, net)
-
-    def _delete_bridge(self, net: Record) -> None:
-        bridge = net["_bridge"]
-        self._bridges_up.discard(bridge)
-        subnet = net["IPAM"]["Config"][0]["Subnet"] if net["IPAM"]["Config"] else ""
-        firewall.remove_bridge(self.prefix, bridge, self._stem, subnet)
-        links.delete_link(bridge)
-
     def network_files(self, record: Record) -> dict[str, str]:
         """Container path -> host file for /etc/hosts, /etc/hostname, /etc/resolv.conf."""
-        config = record.get("Config") or {}
-        if config.get("DisableNetworkFiles"):
-            return {}
-        mode = self._mode(record)
-        if mode.startswith("container:"):
-            other = self.store.resolve("container", mode.split(":", 1)[1], "container")
-            return self.network_files(other)
-        cid = record["Id"]
-        host = record.get("HostConfig") or {}
-        d = self.files_dir / cid
-        d.mkdir(parents=True, exist_ok=True)
-        hostname, names = files.hostnames(config, cid)
-        if mode == "host":
-            hostname = files.host_text("/etc/hostname").strip() or hostname
-        files.write_in_place(d / "hostname", hostname + "\n")
-        resolv = files.render_resolv(
-            files.host_text("/etc/resolv.conf"),
-            list(host.get("Dns") or []),
-            list(host.get("DnsSearch") or []),
-            list(host.get("DnsOptions") or []),
-            bridged=mode not in ("host",),
-        )
-        files.write_in_place(d / "resolv.conf", resolv)
-        self._write_hosts(cid, record)
-        return {path: str(d / name) for path, name in files.FILES.items()}
-
-    def _write_hosts(self, cid: str, record: Record | None) -> None:
-        d = self.files_dir / cid
-        state = self._active.get(cid)
-        if record is not None:
-            config = record.get("Config") or {}
-            mode = self._mode(record)
-            extra = files.parse_extra_hosts((record.get("HostConfig") or {}).get("ExtraHosts"))
-            _, names = files.hostnames(config, cid)
-        elif state is not None and state.get("files"):
-            mode, extra, names = "bridge", [tuple(e) for e in state.get("extra", [])], state.get("own_names", [])
-        else:
-            return
-        if mode == "host":
-            text = files.render_hosts([], extra, [], base=files.host_text("/etc/hosts"))
-        else:
-            own = []
-            if state is not None:
-                ips = [e["ip"] for e in state["endpoints"].values() if e.get("ip")]
-                own = [(ips[0], names)] if ips else []
-                extra = extra + [tuple(lk) for lk in state.get("links", [])]  # type: ignore[misc]
-            text = files.render_hosts(own, extra, self._peers(cid))
-        if d.is_dir():
-            files.write_in_place(d / "hosts", text)
-
-    def _peers(self, cid: str) -> list[tuple[str, list[str]]]:
-        """Other running containers sharing a user network with ``cid``: (ip, names)."""
-        state = self._active.get(cid)
-        if state is None:
-            return []
-        mine = {nid for nid, e in state["endpoints"].items() if e.get("user")}
-        out = []
-        for other_id, other in self._active.items():
-            if other_id == cid:
-                continue
-            for nid, e in other["endpoints"].items():
-                if nid in mine and e.get("ip"):
-                    names = [n for n in [other.get("name", ""), *e.get("aliases", []), other_id[:12]] if n]
-                    if other.get("hostname") and other["hostname"] not in names:
-                        names.append(other["hostname"])
-                    out.append((e["ip"], names))
-        return out
-
-    def _refresh_hosts(self) -> None:
-        for cid, state in list(self._active.items()):
-            if state.get("files") and (self.files_dir / cid).is_dir():
-                try:
-                    self._write_hosts(cid, None)
-                except OSError as exc:
-                    log.warning("update hosts of %s: %s", cid, exc)
+        return self.files.write(record)
 
     async def teardown(self, record: Record) -> None:
         """After the process exited: free addresses, ports, the netns and unused bridges."""
@@ -827,8 +599,8 @@ class NetworkService:
             for nid in nets:
                 net = self.store.get("network", nid)
                 if net is not None:
-                    await self._release_bridge(net)
-            await asyncio.to_thread(self._refresh_hosts)
+                    await self.bridges.release(net)
+            await asyncio.to_thread(self.files.refresh)
         settings = record.get("NetworkSettings") or {}
         settings.update(
             {"SandboxKey": "", "IPAddress": "", "IPPrefixLen": 0, "Gateway": "", "MacAddress": "", "Bridge": ""}
@@ -846,12 +618,12 @@ class NetworkService:
                 }
             )
         for nid, name in nets.items():
-            self.engine.events.publish("network", "disconnect", nid, {"container": cid, "name": name, "type": "bridge"})
+            self.events.publish("network", "disconnect", nid, {"container": cid, "name": name, "type": "bridge"})
 
     async def release(self, record: Record) -> None:
         """At remove: anything still set up, and the name files."""
         await self.teardown(record)
-        shutil.rmtree(self.files_dir / record["Id"], ignore_errors=True)
+        self.files.remove(record["Id"])
 
 
 async def _netns_links(path: str) -> set[str] | None:

@@ -2,24 +2,29 @@
 
 A volume record (store kind ``volume``, ID = name) is the spec's VolumeInfo plus
 ``Anonymous`` (made for a Config.Volumes entry; removed with the container's ``v`` option).
-Who uses a volume is read from the containers' ``Mounts`` (plus containers being created
-right now), so there is one source of truth and nothing to keep in sync.
+Who uses a volume is asked of the containers (their ``Mounts``, through ContainerMounts) plus
+the containers being created right now, so there is one source of truth and nothing to keep
+in sync.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime
 import logging
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import marshmallow
 from marshmallow import fields
 
+from runtime.clock import now_rfc3339
+from runtime.config import DaemonConfig
+from runtime.containers.protocols import ContainerMounts
 from runtime.errors import Conflict, InvalidParameter, NotFound
+from runtime.events import EventBus
 from runtime.ids import new_id
+from runtime.store import MetaStore
 from runtime.volumes import drivers
 from runtime.volumes.specs import (
     check_destination,
@@ -28,9 +33,6 @@ from runtime.volumes.specs import (
     parse_tmpfs_options,
     parse_volumes_from,
 )
-
-if TYPE_CHECKING:
-    from runtime.engine import Engine
 
 log = logging.getLogger("pouch.volumes")
 
@@ -54,15 +56,13 @@ class VolumeSchema(marshmallow.Schema):
     Anonymous = fields.Boolean()
 
 
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 class VolumeService:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.store = engine.store
-        self.root = engine.config.home_dir / "volumes"
+    def __init__(self, config: DaemonConfig, store: MetaStore, events: EventBus, containers: ContainerMounts) -> None:
+        self.config = config
+        self.store = store
+        self.events = events
+        self.containers = containers
+        self.root = config.home_dir / "volumes"
         self.root.mkdir(parents=True, exist_ok=True)
         self.store.register("volume", VolumeSchema())
         # Serialises create/remove/mount bookkeeping; held only inside worker threads.
@@ -108,7 +108,7 @@ class VolumeService:
                 "Name": name,
                 "Driver": driver,
                 "Mountpoint": str(data),
-                "CreatedAt": _now(),
+                "CreatedAt": now_rfc3339(),
                 "Labels": labels,
                 "Options": opts,
                 "Scope": "local",
@@ -119,7 +119,7 @@ class VolumeService:
             except Exception:
                 drivers.remove_volume_dir(root)
                 raise
-        self.engine.events.publish("volume", "create", name, {"driver": driver})
+        self.events.publish("volume", "create", name, {"driver": driver})
         return self.public(rec)
 
     def get(self, ref: str) -> Record:
@@ -164,7 +164,7 @@ class VolumeService:
                 raise Conflict(f"remove {rec['Name']}: volume is in use - [{', '.join(users)}]")
             drivers.remove_volume_dir(Path(rec["Mountpoint"]).parent)
             self.store.delete("volume", rec["Name"])
-        self.engine.events.publish("volume", "destroy", rec["Name"], {"driver": rec["Driver"]})
+        self.events.publish("volume", "destroy", rec["Name"], {"driver": rec["Driver"]})
 
     def public(self, rec: Record, users: list[str] | None = None) -> Record:
         out = {k: v for k, v in rec.items() if k not in PRIVATE_KEYS}
@@ -176,17 +176,17 @@ class VolumeService:
 
     def _users_by_volume(self) -> dict[str, list[str]]:
         users: dict[str, list[str]] = {}
-        for ctr in self.store.list("container"):
-            for m in ctr.get("Mounts") or []:
+        for cid, mounts in self.containers.all_mounts().items():
+            for m in mounts:
                 if m.get("Type") == "volume" and m.get("Name"):
-                    users.setdefault(m["Name"], []).append(ctr["Id"])
+                    users.setdefault(m["Name"], []).append(cid)
         for cid, names in self._pending.items():
             for name in names:
                 if cid not in users.setdefault(name, []):
                     users[name].append(cid)
         return users
 
-    # ---- containers' mounts (contract: runtime/README.md) -------------------------------
+    # ---- containers' mounts (VolumeMounts, volumes/protocols.py) -------------------------
 
     async def prepare_mounts(self, record: Record) -> list[MountPoint]:
         """Binds, Config.Volumes, VolumesFrom and Tmpfs of a new container as MountPoints.
@@ -208,7 +208,7 @@ class VolumeService:
 
         wanted: list[tuple[str, MountPoint]] = []  # (volume name, mount) to create/attach
         for spec in host.get("Binds") or []:
-            bind = parse_bind(spec, self.engine.config.allowed_bind_roots)
+            bind = parse_bind(spec, self.config.allowed_bind_roots)
             mp = {
                 "Type": "volume" if bind.volume else "bind",
                 "Name": bind.source if bind.volume else "",
@@ -225,10 +225,10 @@ class VolumeService:
                 wanted.append((bind.source, mp))
         for spec in host.get("VolumesFrom") or []:
             ref, mode = parse_volumes_from(spec)
-            other = self.store.resolve("container", ref, "container")
-            if other["Id"] == cid:
+            other_id, other_mounts = self.containers.mounts_of(ref)
+            if other_id == cid:
                 raise InvalidParameter("a container cannot take volumes from itself")
-            for m in other.get("Mounts") or []:
+            for m in other_mounts:
                 if m.get("Type") == "tmpfs" or m["Destination"] in mounts:
                     continue
                 mp = dict(m)
@@ -307,7 +307,7 @@ class VolumeService:
             drivers.remove_volume_dir(Path(rec["Mountpoint"]).parent)
         finally:
             self.store.delete("volume", name)
-        self.engine.events.publish("volume", "destroy", name, {"driver": rec["Driver"]})
+        self.events.publish("volume", "destroy", name, {"driver": rec["Driver"]})
 
     async def mount(self, record: Record) -> None:
         """Before a (re)start: make sure tmpfs-backed volumes are mounted (after a reboot).
@@ -321,21 +321,26 @@ class VolumeService:
                 "propagation": mp.get("Propagation", ""),
                 "read/write": str(mp.get("RW", True)).lower(),
             }
-            self.engine.events.publish("volume", "mount", mp["Name"], attrs)
+            self.events.publish("volume", "mount", mp["Name"], attrs)
 
     def unmounted(self, record: Record) -> None:
         """After an exit: the container no longer has its volumes mounted."""
         for mp in self._volume_mounts(record):
             attrs = {"container": record["Id"], "driver": mp.get("Driver", "")}
-            self.engine.events.publish("volume", "unmount", mp["Name"], attrs)
+            self.events.publish("volume", "unmount", mp["Name"], attrs)
 
     @staticmethod
     def _volume_mounts(record: Record) -> list[MountPoint]:
         return [mp for mp in record.get("Mounts") or [] if mp.get("Type") == "volume" and mp.get("Name")]
 
     def _remount(self, record: Record) -> None:
+        self._remount_points(record.get("Mounts") or [])
+
+    def _remount_points(self, mounts: list[MountPoint]) -> None:
         with self._lock:
-            for mp in self._volume_mounts(record):
+            for mp in mounts:
+                if mp.get("Type") != "volume" or not mp.get("Name"):
+                    continue
                 rec = self.store.get("volume", mp["Name"])
                 if rec is not None:
                     self._attach(rec, dict(mp))
@@ -365,19 +370,22 @@ class VolumeService:
                     drivers.unmount(Path(rec["Mountpoint"]))
 
     def container_stored(self, container_id: str) -> None:
-        """Optional: the container record (with Mounts) is now in the store."""
+        """The container record (with Mounts) is now stored: the pending claim goes."""
         with self._lock:
             self._pending.pop(container_id, None)
+
+    async def close(self) -> None:
+        pass
 
     async def restore(self) -> None:
         """Re-mount tmpfs volumes that stored containers use (the host may have rebooted)."""
 
         def remount_all() -> None:
-            for ctr in self.store.list("container"):
+            for cid, mounts in self.containers.all_mounts().items():
                 try:
-                    self._remount(ctr)
+                    self._remount_points(mounts)
                 except Exception as exc:  # keep starting: one broken volume must not stop the daemon
-                    log.warning("remount volumes of %s: %s", ctr.get("Id"), exc)
+                    log.warning("remount volumes of %s: %s", cid, exc)
 
         await asyncio.to_thread(remount_all)
         await asyncio.to_thread(self._drop_orphan_dirs)

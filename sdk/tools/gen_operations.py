@@ -8,6 +8,10 @@ left to the hand-written resources (they subclass these classes).
 
     python sdk/tools/gen_operations.py          rewrite the file
     python sdk/tools/gen_operations.py --check  exit 1 if it is stale (CI, tests/sdk)
+
+``--api-dir DIR`` reads the operation modules from DIR instead of the installed package's
+``pouch_client/api`` (codegen.sh --check passes the client it just generated). codegen.sh
+runs this after every generation, so ./codegen.sh regenerates everything.
 """
 
 from __future__ import annotations
@@ -99,11 +103,11 @@ def _operation(path: Path, prefix: str) -> Operation:
     )
 
 
-def render() -> str:
+def render(api_dir: Path = API_DIR) -> str:
     ops: dict[str, list[Operation]] = {}
     imports: set[str] = set()
     for tag, (_, prefix) in TAGS.items():
-        for path in sorted((API_DIR / tag).glob("*.py")):
+        for path in sorted((api_dir / tag).glob("*.py")):
             if path.stem == "__init__" or path.stem in HAND_WRITTEN:
                 continue
             op = _operation(path, prefix)
@@ -167,7 +171,8 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
+    api_dir = Path(sys.argv[sys.argv.index("--api-dir") + 1]) if "--api-dir" in sys.argv else API_DIR
+    text = render(api_dir)
     if "--check" in sys.argv:
         if OUTPUT.read_text() != text:
             print(f"{OUTPUT} is stale: run python sdk/tools/gen_operations.py", file=sys.stderr)

@@ -9,8 +9,9 @@ from typing import Any
 import connexion
 from starlette.responses import Response, StreamingResponse
 
-from runtime.containers.attach import AttachSession
-from runtime.containers.logs import LogOptions, frame, parse_tail, parse_time
+from runtime.clock import parse_timestamp
+from runtime.containers.attach import AttachSession, ExecSession
+from runtime.containers.logs import LogOptions, frame, parse_tail
 from runtime.errors import InvalidParameter
 from server import hijack
 from server.context import engine
@@ -91,13 +92,13 @@ async def container_logs(
     opts = LogOptions(
         stdout=bool(stdout),
         stderr=bool(stderr),
-        since=parse_time(since, "since"),
-        until=parse_time(until, "until"),
+        since=(parse_timestamp(since, "since") or 0) / 1e9,
+        until=(parse_timestamp(until, "until") or 0) / 1e9,
         tail=parse_tail(tail),
         timestamps=bool(timestamps),
         follow=bool(follow),
     )
-    body = engine().containers.logs(id_, opts)
+    body = engine().container_streams.logs(id_, opts)
     return StreamingResponse(body, status_code=200, media_type=RAW_STREAM)
 
 
@@ -110,11 +111,17 @@ async def container_attach(
     stdout: bool = False,
     stream: bool = False,
 ) -> Response:
-    session = await engine().containers.attach(
+    session = await engine().container_streams.attach(
         id_, bool(stdin), bool(stdout), bool(stderr), bool(logs), bool(stream), detach_keys
     )
     conn = await hijack.hijack(connexion.request.scope)
     conn.send_head()
+    await relay(session, conn)
+    return hijacked()
+
+
+async def relay(session: AttachSession | ExecSession, conn: hijack.HijackedConnection) -> None:
+    """A session's output to the client (framed unless TTY), the client's input to it."""
     stdin_task = asyncio.ensure_future(_client_input(session, conn))
     try:
         async for stream_no, data in session.output():
@@ -126,12 +133,11 @@ async def container_attach(
         stdin_task.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await stdin_task
-        session.finish()
+        await session.finish()
         conn.close()
-    return hijacked()
 
 
-async def _client_input(session: AttachSession, conn: hijack.HijackedConnection) -> None:
+async def _client_input(session: AttachSession | ExecSession, conn: hijack.HijackedConnection) -> None:
     """Forward stdin; when the client goes away entirely, end the session (output may be idle)."""
     await session.pump_stdin(conn.reader)
     while not conn.reader.at_eof():
@@ -143,7 +149,7 @@ async def _client_input(session: AttachSession, conn: hijack.HijackedConnection)
 
 
 async def container_resize(id_: str, h: str | None = None, w: str | None = None) -> tuple[None, int]:
-    await engine().containers.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
+    await engine().container_streams.resize(id_, _dimension(h, "h"), _dimension(w, "w"))
     return None, 200
 
 
@@ -158,11 +164,11 @@ def _dimension(value: str | None, name: str) -> int:
 
 
 async def container_top(id_: str, ps_args: str | None = None) -> dict[str, Any]:
-    return await engine().containers.top(id_, ps_args or "")
+    return await engine().container_streams.top(id_, ps_args or "")
 
 
 async def container_stats(id_: str, stream: bool = True) -> Any:
-    items = engine().containers.stats(id_, stream=bool(stream))
+    items = engine().container_streams.stats(id_, stream=bool(stream))
     if not stream:
         async for one in items:
             return one

@@ -56,8 +56,7 @@ async def image_create(
     if from_image and from_src:
         raise InvalidParameter("fromImage and fromSrc are mutually exclusive")
     if from_image:
-        plan = await images.transfers.prepare_pull(from_image, tag, _registry_auth())
-        return json_stream(images.transfers.pull(plan))
+        return json_stream(await images.pull(from_image, tag, _registry_auth()))
     if from_src:
         if from_src == "-":
             rec = await images.import_(_request_body(body), repo, tag)
@@ -68,14 +67,12 @@ async def image_create(
 
 
 async def image_push(imageid: str, tag: str | None = None) -> Response:
-    images = engine().images
     auth = _registry_auth()
-    ref, rec = images.transfers.push_target(imageid, tag)
-    return json_stream(images.transfers.push(ref, rec, auth))
+    return json_stream(engine().images.push(imageid, tag, auth))
 
 
 async def image_search(term: str, registry: str | None = None) -> list[dict[str, Any]]:
-    return await engine().images.transfers.search(term, registry)
+    return await engine().images.search(term, registry)
 
 
 async def image_list(all: bool = False, digests: bool = False, filters: str | None = None) -> list[dict[str, Any]]:  # noqa: A002
@@ -120,23 +117,12 @@ async def image_commit(
     body: dict[str, Any] | None = None,
 ) -> tuple[dict[str, str], int]:
     opts = body or {}
-    eng = engine()
-    # As dockerd: freeze a running container while its writable layer is read, so the
-    # new layer is one consistent moment of its filesystem.
-    state = eng.containers.get(container)["State"] if pause else {}
-    frozen = bool(state.get("Running")) and not state.get("Paused")
-    if frozen:
-        await eng.containers.pause(container)
-    try:
-        rec = await asyncio.to_thread(
-            eng.images.commit_container,
-            container,
-            repo or opts.get("Repository"),
-            tag or opts.get("Tag"),
-            author or opts.get("Author"),
-            comment or opts.get("Comment"),
-        )
-    finally:
-        if frozen:
-            await eng.containers.unpause(container)
+    rec = await engine().containers.commit(
+        container,
+        repo or opts.get("Repository"),
+        tag or opts.get("Tag"),
+        author or opts.get("Author"),
+        comment or opts.get("Comment"),
+        pause=bool(pause),
+    )
     return {"Id": rec["Id"]}, 201

@@ -6,6 +6,7 @@ from typing import Any
 
 from starlette.responses import PlainTextResponse
 
+from runtime.images.registry import auth_from_body
 from server.context import engine
 from server.params import json_stream, parse_filters
 
@@ -34,6 +35,4 @@ async def system_events(since: str | None = None, until: str | None = None, filt
 
 async def system_auth(body: dict[str, Any] | None = None) -> dict[str, str]:
     """POST /auth: check the credentials against the registry itself (runtime/images/registry.py)."""
-    from runtime.images.registry import auth_from_body
-
-    return await engine().images.transfers.login(auth_from_body(body))
+    return await engine().images.login(auth_from_body(body))

@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import require_root_stack
 from tests.helpers.images import load_busybox
 from tests.helpers.server import RunningServer
+from tests.reliability.hoststate import cgroup_hierarchies
 
 IMAGE = "busybox"
 
@@ -228,6 +229,27 @@ def test_cgroup_parent_nests_under_the_prefix(client: httpx.Client, server: Runn
         assert not cg.exists() and not cg.parent.exists()
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+@pytest.mark.parametrize("cgroup_parent", ["", "grp2"])
+def test_removed_container_leaves_no_cgroup_in_any_hierarchy(client: httpx.Client, server: RunningServer,
+                                                             cgroup_parent: str) -> None:
+    """runc makes the container's cgroup in every mounted hierarchy, the unified (v2) one too:
+    after remove, none of them holds it (nor the CgroupParent level it was the last to use)."""
+    cid = create(client, ["sleep", "100"], StopTimeout=0, HostConfig={"CgroupParent": cgroup_parent,
+                                                                        "NetworkMode": "none"})
+    below = f"pouch-{server.tag}/{cgroup_parent}/{cid}" if cgroup_parent else f"pouch-{server.tag}/{cid}"
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        made = [root for root in cgroup_hierarchies() if (root / below).is_dir()]
+        assert made, "runc made no cgroup for the container"
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+    left = [str(root / below) for root in cgroup_hierarchies() if (root / below).exists()]
+    if cgroup_parent:
+        left += [str(root / f"pouch-{server.tag}/{cgroup_parent}") for root in cgroup_hierarchies()
+                 if (root / f"pouch-{server.tag}/{cgroup_parent}").exists()]
+    assert left == []
 
 
 def test_nano_cpus(client: httpx.Client) -> None:
@@ -767,6 +789,28 @@ def test_upgrade_keeps_id_and_rolls_back(client: httpx.Client) -> None:
         info = client.get(f"/containers/{cid}/json").json()
         assert info["State"]["Running"] and info["Args"] == ["999"]
         assert client.post(f"/containers/{cid}/upgrade", json={"Image": "nosuch:img"}).status_code == 404
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_size_after_an_upgrade_counts_the_image(client: httpx.Client) -> None:
+    """Upgrade gives the container a new rootfs key: SizeRootFs must still add the image's size."""
+    cid = create(client, ["sh", "-c", "head -c 5000 /dev/zero > /blob; sleep 1000"], StopTimeout=1)
+    try:
+        client.post(f"/containers/{cid}/start")
+        image_size = client.get(f"/images/{IMAGE}/json").json()["Size"]
+        assert image_size > 0
+        r = client.post(f"/containers/{cid}/upgrade",
+                        json={"Image": IMAGE, "Cmd": ["sh", "-c", "head -c 7000 /dev/zero > /blob; sleep 1000"]})
+        assert r.status_code == 200, r.text
+        deadline = time.monotonic() + 10
+        while True:
+            info = client.get(f"/containers/{cid}/json", params={"size": 1}).json()
+            if info["SizeRw"] >= 7000 or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        assert info["SizeRw"] >= 7000
+        assert info["SizeRootFs"] == info["SizeRw"] + image_size
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
 

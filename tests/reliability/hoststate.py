@@ -17,8 +17,16 @@ import httpx
 
 from tests.helpers.server import RunningServer
 
-CGROUP_ROOT = Path("/sys/fs/cgroup")
-CONTROLLERS = ("memory", "pids", "cpu,cpuacct", "cpuset", "freezer", "devices", "blkio")
+
+def cgroup_hierarchies() -> list[Path]:
+    """Every mounted cgroup hierarchy: each v1 controller (and named ones like systemd) and the
+    unified v2 one, wherever the host mounts them."""
+    out = []
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        pre, _, post = line.partition(" - ")
+        if post.split()[0] in ("cgroup", "cgroup2"):
+            out.append(Path(pre.split()[4].replace("\\040", " ")))
+    return out
 
 
 def runc_ids(srv: RunningServer) -> set[str]:
@@ -62,19 +70,20 @@ def mounts_under(base: Path) -> list[tuple[str, str]]:
 
 
 def cgroup_dirs(srv: RunningServer) -> set[str]:
-    """Relative paths of the cgroups below our prefix, in any v1 controller."""
+    """The cgroups below our prefix, as ``<hierarchy>:<path below the prefix>``, in every
+    mounted hierarchy (v1 controllers and the unified one)."""
     found = set()
-    for ctrl in CONTROLLERS:
-        base = CGROUP_ROOT / ctrl / f"pouch-{srv.tag}"
+    for root in cgroup_hierarchies():
+        base = root / f"pouch-{srv.tag}"
         if base.is_dir():
             for dirpath, dirnames, _ in os.walk(base):
                 for d in dirnames:
-                    found.add(os.path.relpath(os.path.join(dirpath, d), base))
+                    found.add(f"{root.name}:{os.path.relpath(os.path.join(dirpath, d), base)}")
     return found
 
 
 def cgroup_prefix_exists(srv: RunningServer) -> bool:
-    return any((CGROUP_ROOT / c / f"pouch-{srv.tag}").is_dir() for c in CONTROLLERS)
+    return any((root / f"pouch-{srv.tag}").is_dir() for root in cgroup_hierarchies())
 
 
 def links(srv: RunningServer) -> tuple[set[str], set[str]]:
@@ -148,7 +157,7 @@ def check_consistent(srv: RunningServer, client: httpx.Client) -> list[str]:
         elif "/netns/" in point and owner not in live:
             problems.append(f"netns mount {point} of a container that does not run")
     for cg in host.cgroups:
-        cid = cg.rsplit("/", 1)[-1]
+        cid = cg.partition(":")[2].rsplit("/", 1)[-1]
         if cid not in live and len(cid) == 64:
             problems.append(f"cgroup {cg} of a container that does not run ({cid[:12]})")
     for name in host.netns:

@@ -12,6 +12,7 @@ from runtime.containers import records
 from runtime.containers.driver import ContainerPaths, Driver, RuntimeFailure
 from runtime.containers.execs import ExecService
 from runtime.errors import Conflict, EngineError
+from runtime.events import EventBus
 
 
 class FakeDriver(Driver):
@@ -32,7 +33,8 @@ class FakeContainers:
     def __init__(self, root: Path, runc_status: str | None) -> None:
         self.driver = FakeDriver(root, runc_status)
         self.rec: records.Record = {
-            "Id": "c" * 64, "Name": "web", "Config": {}, "HostConfig": {}, "State": records.new_state(),
+            "Id": "c" * 64, "Name": "web", "Image": "sha256:" + "1" * 64, "Config": {}, "HostConfig": {},
+            "State": records.new_state(),
         }
         records.set_running(self.rec, 42)
         paths = self.paths(self.rec["Id"])
@@ -43,17 +45,23 @@ class FakeContainers:
     def get(self, ref: str) -> records.Record:
         return self.rec
 
+    def find(self, cid: str) -> records.Record | None:
+        return self.rec if cid == self.rec["Id"] else None
+
+    def records(self) -> list[records.Record]:
+        return [self.rec]
+
+    def save(self, rec: records.Record) -> None:
+        pass
+
     def paths(self, cid: str) -> ContainerPaths:
         return self.driver.paths(cid)
-
-    def _publish(self, *args: Any, **kwargs: Any) -> None:
-        pass
 
 
 @pytest.mark.parametrize("runc_status", [None, "stopped"])
 async def test_exec_start_racing_a_stop_is_a_conflict(tmp_path: Path, runc_status: str | None) -> None:
     containers = FakeContainers(tmp_path, runc_status)
-    execs = ExecService(containers)  # type: ignore[arg-type]
+    execs = ExecService(containers, containers.driver, EventBus())
     exec_id = execs.create("web", {"Cmd": ["true"]})
     with pytest.raises(Conflict, match="is not running"):
         await execs.start(exec_id, detach=True)
@@ -61,7 +69,7 @@ async def test_exec_start_racing_a_stop_is_a_conflict(tmp_path: Path, runc_statu
 
 async def test_exec_failure_of_a_running_container_stays_an_engine_error(tmp_path: Path) -> None:
     containers = FakeContainers(tmp_path, "running")
-    execs = ExecService(containers)  # type: ignore[arg-type]
+    execs = ExecService(containers, containers.driver, EventBus())
     exec_id = execs.create("web", {"Cmd": ["true"]})
     with pytest.raises(EngineError) as info:
         await execs.start(exec_id, detach=True)

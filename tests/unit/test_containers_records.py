@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 
+from runtime import clock
 from runtime.containers import records
-from runtime.containers.service import parse_ps
+from runtime.containers.top import parse_ps
 
 
 def make() -> records.Record:
@@ -37,8 +38,8 @@ def test_transitions_and_status_text() -> None:
 
 def test_rfc3339_round_trip() -> None:
     now = time.time_ns()
-    assert abs(records.parse_rfc3339(records.rfc3339(now)) - now / 1e9) < 1e-5
-    assert records.parse_rfc3339(records.ZERO_TIME) == 0.0
+    assert abs(clock.parse_rfc3339(clock.rfc3339(now)) - now / 1e9) < 1e-5
+    assert clock.parse_rfc3339(clock.ZERO_TIME) == 0.0
 
 
 def test_views_hide_internal_fields() -> None:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from runtime.errors import EngineError
 from runtime.images.layers import OPAQUE_XATTR, UnsafeArchive, apply_layer, write_layer
 from runtime.images.snapshots import chain_ids
+from server.errors import status_of
 
 needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="whiteouts are char devices: mknod needs root")
 
@@ -80,7 +82,7 @@ def test_hostile_entries_are_refused_and_write_nothing_outside(box: tuple[Path, 
     (root.parent / "outside" / "x").write_text("keep")
     with pytest.raises(UnsafeArchive, match=why) as exc:
         apply_layer(io.BytesIO(make_tar(entries)), root)
-    assert exc.value.status == 400
+    assert status_of(exc.value) == 400
     assert sorted(p.name for p in outside.iterdir()) == ["x"]
     assert (outside / "x").read_text() == "keep"
 
@@ -101,9 +103,9 @@ def test_hardlink_inside_layer_works(box: tuple[Path, Path]) -> None:
 
 
 def test_not_a_tar_is_a_400(box: tuple[Path, Path]) -> None:
-    with pytest.raises(Exception) as exc:
+    with pytest.raises(EngineError) as exc:
         apply_layer(io.BytesIO(b"\x1f\x8bnot really gzip"), box[0])
-    assert getattr(exc.value, "status", None) == 400
+    assert status_of(exc.value) == 400
 
 
 @needs_root

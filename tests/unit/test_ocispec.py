@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from runtime.containers import hostconfig, ocispec
+from runtime.containers import defaults, hostconfig, ocispec
 from runtime.errors import InvalidParameter
 
 ID = "a" * 64
@@ -21,7 +21,10 @@ def rootfs(tmp_path: Path) -> Path:
 
 
 def spec(rootfs: Path, config: dict, host: dict | None = None, image: dict | None = None, **kw: object) -> dict:
-    return ocispec.build_spec(container_id=ID, config=config, host=host or {}, image_config=image or {},
+    """The spec of a container created with ``config`` from an image with ``image`` as its config."""
+    if image is not None:
+        config = defaults.merge_image_defaults(config, image, "img")
+    return ocispec.build_spec(container_id=ID, config=config, host=host or {},
                               rootfs=str(rootfs), cgroups_path="/pfx/" + ID, **kw)  # type: ignore[arg-type]
 
 
@@ -95,7 +98,8 @@ def test_namespace_modes_and_host_network(rootfs: Path) -> None:
 
 def test_mounts_and_files(rootfs: Path) -> None:
     s = spec(rootfs, {"Cmd": ["x"]}, host={"ShmSize": 1 << 20, "Tmpfs": {"/run": "size=1m"}},
-             mounts=[{"Type": "bind", "Source": "/src", "Destination": "/dst", "RW": False}],
+             mounts=[{"Type": "bind", "Source": "/src", "Destination": "/dst", "RW": False},
+                     {"Type": "tmpfs", "Source": "tmpfs", "Destination": "/run", "Mode": "size=1m"}],
              network_files={"/etc/hosts": "/h/hosts"})
     by_dest = {m["destination"]: m for m in s["mounts"]}
     assert "size=1048576" in by_dest["/dev/shm"]["options"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from runtime.images.reference import InvalidReference, looks_like_id, match_wildcard, parse
+from server.errors import status_of
 
 REG = "registry.hub.docker.com"
 HEX = "a" * 64
@@ -65,7 +66,7 @@ def test_default_tag_can_be_left_out() -> None:
 def test_malformed_references_are_invalid_parameters(ref: str) -> None:
     with pytest.raises(InvalidReference) as exc:
         parse(ref, REG)
-    assert exc.value.status == 400
+    assert status_of(exc.value) == 400
     assert "invalid" in exc.value.message
 
 

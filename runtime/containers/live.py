@@ -1,0 +1,93 @@
+"""What only exists of a container while the engine runs (its lock, exit watch, waiters,
+restart timer), and the restart policy."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+from runtime.containers.driver import ProcessWatch
+from runtime.containers.records import Record
+
+RESTART_BACKOFF_START = 0.1
+RESTART_BACKOFF_MAX = 60.0
+RESTART_RESET_AFTER = 10.0  # a run this long resets the back-off (dockerd's rule)
+
+
+def should_restart(rec: Record, stopping: bool) -> bool:
+    """Whether the restart policy brings an exited container back."""
+    if rec.get("ManualStop") or stopping:
+        return False
+    policy = rec["HostConfig"].get("RestartPolicy") or {}
+    name = policy.get("Name") or "no"
+    if name in ("always", "unless-stopped"):
+        return True
+    if name == "on-failure":
+        limit = policy.get("MaximumRetryCount") or 0
+        return rec["State"]["ExitCode"] != 0 and (limit == 0 or rec["RestartCount"] < limit)
+    return False
+
+
+class Live:
+    """Runtime-only state of one container."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.exited = asyncio.Event()  # set while the container is not running
+        self.exited.set()
+        self.watch: ProcessWatch | None = None
+        self.cleanup: asyncio.Task[None] | None = None
+        self.restart_timer: asyncio.TimerHandle | None = None
+        self.restart_task: asyncio.Task[None] | None = None
+        self.backoff = 0.0
+        self.attach_hooks: list[Callable[[], Awaitable[None]]] = []
+        self.started_mono = 0.0
+        self.stopping = False
+        self.keep = False  # an API restart is under way: AutoRemove must not take the container
+        self._next_exit: asyncio.Future[tuple[int, str]] | None = None
+
+    @property
+    def next_exit(self) -> asyncio.Future[tuple[int, str]]:
+        """Resolves with (exit code, error) at the next exit of the container."""
+        if self._next_exit is None:
+            self._next_exit = asyncio.get_running_loop().create_future()
+        return self._next_exit
+
+    def next_backoff(self) -> float:
+        """Seconds before the next policy restart: doubling, reset by a run long enough."""
+        ran = time.monotonic() - self.started_mono
+        if ran >= RESTART_RESET_AFTER or self.backoff == 0:
+            self.backoff = RESTART_BACKOFF_START
+        else:
+            self.backoff = min(self.backoff * 2, RESTART_BACKOFF_MAX)
+        return self.backoff
+
+    def cancel_restart(self) -> None:
+        if self.restart_timer is not None:
+            self.restart_timer.cancel()
+            self.restart_timer = None
+
+    def announce_exit(self, code: int, error: str) -> None:
+        fut, self._next_exit = self._next_exit, None
+        if fut is not None and not fut.done():
+            fut.set_result((code, error))
+
+
+class Lives:
+    """The Live of every container the engine has touched since it started."""
+
+    def __init__(self) -> None:
+        self._live: dict[str, Live] = {}
+
+    def get(self, cid: str) -> Live:
+        lv = self._live.get(cid)
+        if lv is None:
+            lv = self._live[cid] = Live()
+        return lv
+
+    def forget(self, cid: str) -> None:
+        self._live.pop(cid, None)
+
+    def all(self) -> list[Live]:
+        return list(self._live.values())
