@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -24,10 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.fixtures import RUNC, runc_bundle  # noqa: E402
 from tests.helpers.images import load_busybox  # noqa: E402
 from tests.helpers.server import RunningServer  # noqa: E402
-
-RUNC = shutil.which("runc") or "/usr/sbin/runc"
 
 
 def median_ms(fn: Callable[[], object], rounds: int, warmup: int = 2) -> float:
@@ -41,23 +38,6 @@ def median_ms(fn: Callable[[], object], rounds: int, warmup: int = 2) -> float:
     return statistics.median(times)
 
 
-def runc_bundle(base: Path) -> Path:
-    """A busybox bundle like ours (same rootfs content), for the `runc run` baseline."""
-    bundle = base / "bundle"
-    rootfs = bundle / "rootfs"
-    (rootfs / "bin").mkdir(parents=True)
-    shutil.copy("/bin/busybox", rootfs / "bin" / "busybox")
-    for applet in ("sh", "true", "sleep"):
-        os.symlink("busybox", rootfs / "bin" / applet)
-    subprocess.run([RUNC, "spec"], cwd=bundle, check=True)
-    spec = json.loads((bundle / "config.json").read_text())
-    spec["process"]["terminal"] = False
-    spec["process"]["args"] = ["true"]
-    spec["linux"]["cgroupsPath"] = "/pouch-bench-runc/c"
-    (bundle / "config.json").write_text(json.dumps(spec))
-    return bundle
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=20)
@@ -69,7 +49,7 @@ def main() -> None:
     try:
         c = srv.client()
         load_busybox(c)
-        bundle = runc_bundle(base)
+        bundle = runc_bundle(base, "/pouch-bench-runc/c")
         root = str(base / "runc-root")
         counter = [0]
 
