@@ -41,6 +41,10 @@ class DaemonConfig:
     # Host directories Binds may come from (empty: anywhere, as dockerd); a guard for fuzzing and shared hosts.
     allowed_bind_roots: list[str] = dataclasses.field(default_factory=list)
     image_proxy: str = ""
+    # Read requests to the letter of the spec instead of as pouchd does (server/reading.py).
+    strict_requests: bool = False
+    # Whose answers to give: "auto" (per request, server/dialects.py), "pouch" or "docker".
+    api_dialect: str = "auto"
 
     def __post_init__(self) -> None:
         self.home_dir = Path(self.home_dir)

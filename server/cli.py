@@ -63,6 +63,19 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
         metavar="DIR",
         help="host directory bind mounts may come from, repeatable (default: anywhere, as dockerd)",
     )
+    p.add_argument(
+        "--strict-requests",
+        action="store_true",
+        help="refuse requests that deviate from the spec in form (unknown parameters or keys, undeclared "
+        "content types) instead of reading them as pouchd does; for contract-testing clients",
+    )
+    p.add_argument(
+        "--api-dialect",
+        choices=["auto", "pouch", "docker"],
+        default="auto",
+        help="answer as pouchd or as dockerd where their clients differ; auto: per request, "
+        "from what it shows (User-Agent, Host) (default %(default)s)",
+    )
     p.add_argument("--tlsverify", action="store_true", help="require client certificates on TCP listeners")
     p.add_argument("--tlscacert", help="CA certificate for client verification")
     p.add_argument("--tlscert", help="server certificate")
@@ -88,6 +101,8 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
         tls_cert=a.tlscert,
         tls_key=a.tlskey,
         allowed_bind_roots=[os.path.abspath(r) for r in a.allowed_bind_roots],
+        strict_requests=a.strict_requests,
+        api_dialect=a.api_dialect,
     )
     try:
         check_tls_flags(config)

@@ -9,8 +9,8 @@ the raw byte stream both ways. Whatever response the handler returns afterwards 
 swallowed.
 
 httptools stops parsing at an upgrade request, so a JSON body (exec start) that follows
-the headers is peeled off by Content-Length and handed to the ASGI request as usual;
-every byte after it is the client's stdin. This relies on uvicorn internals: uvicorn is
+the headers is peeled off by Content-Length, or decoded from its chunked framing, and handed
+to the ASGI request as usual; every byte after it is the client's stdin. This relies on uvicorn internals: uvicorn is
 pinned, and tests/unit/test_hijack.py speaks to it over a raw socket.
 
 The same protocol bounds a request's head (request line and headers) to MAX_HEADER_BYTES,
@@ -78,12 +78,66 @@ class HijackedConnection:
         self._protocol.transport.close()
 
 
+class ChunkedBody:
+    """Incremental decoder of a chunked request body (RFC 9112 section 7.1), for the upgrade
+    requests whose body llhttp leaves unparsed. ``feed`` returns the body bytes decoded so far
+    and, once the last chunk and trailers are through, the raw bytes that follow them."""
+
+    MAX_LINE = 4096
+
+    def __init__(self) -> None:
+        self._buf = bytearray()
+        self._state = "size"  # size | data | crlf | trailer
+        self._left = 0
+        self.done = False
+
+    def feed(self, data: bytes) -> tuple[bytes, bytes]:
+        self._buf += data
+        out = bytearray()
+        while not self.done:
+            if self._state == "data":
+                take = bytes(self._buf[: self._left])
+                out += take
+                del self._buf[: len(take)]
+                self._left -= len(take)
+                if self._left:
+                    break
+                self._state = "crlf"
+                continue
+            if self._state == "crlf":
+                if len(self._buf) < 2:
+                    break
+                if self._buf[:2] != b"\r\n":
+                    raise ValueError("chunk data not followed by CRLF")
+                del self._buf[:2]
+                self._state = "size"
+                continue
+            end = self._buf.find(b"\r\n")
+            if end < 0:
+                if len(self._buf) > self.MAX_LINE:
+                    raise ValueError("chunk size line too long")
+                break
+            line = bytes(self._buf[:end])
+            del self._buf[: end + 2]
+            if self._state == "trailer":
+                self.done = not line
+            else:
+                size = int(line.split(b";", 1)[0].strip(), 16)  # ValueError for garbage
+                self._state, self._left = ("trailer", 0) if size == 0 else ("data", size)
+        rest = b""
+        if self.done:
+            rest = bytes(self._buf)
+            self._buf.clear()
+        return bytes(out), rest
+
+
 class HijackHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._hijacked: HijackedConnection | None = None
         self._pending_raw = bytearray()  # bytes after an upgrade request, before hijack()
         self._body_missing = 0  # request body bytes still owed to the ASGI app after an upgrade
+        self._chunked: ChunkedBody | None = None  # the same, for a chunked body
         self._body_seen = 0
         self._upgraded = False  # the parser stopped at an Upgrade request: the rest is raw
         self._in_head = True  # bytes fed now belong to a request line or headers
@@ -162,7 +216,10 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
             # llhttp completes an upgrade request without reading its body: what the
             # Content-Length announced still belongs to the ASGI request.
             missing = max(0, self._content_length() - self._body_seen)
-            if missing and self.cycle is not None:
+            if self.cycle is not None and self._header(b"transfer-encoding").lower().endswith(b"chunked"):
+                self.cycle.more_body = True
+                self._chunked = ChunkedBody()
+            elif missing and self.cycle is not None:
                 self.cycle.more_body = True
                 self._body_missing = missing
             self._take_raw(data[offset:])
@@ -183,16 +240,32 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
             self.transport.write_eof()
         asyncio.get_running_loop().call_later(1.0, self.transport.close)
 
-    def _content_length(self) -> int:
+    def _header(self, wanted: bytes) -> bytes:
         for name, value in self.headers or []:
-            if name == b"content-length":
-                try:
-                    return int(value)
-                except ValueError:
-                    return 0
-        return 0
+            if name == wanted:
+                return bytes(value).strip()
+        return b""
+
+    def _content_length(self) -> int:
+        try:
+            return int(self._header(b"content-length") or 0)
+        except ValueError:
+            return 0
 
     def _take_raw(self, data: bytes) -> None:
+        if self._chunked is not None:
+            try:
+                body, data = self._chunked.feed(data)
+            except ValueError:
+                self.logger.warning("invalid chunked body on an upgrade request")
+                self.transport.close()
+                return
+            self.cycle.body += body
+            if self._chunked.done:
+                self._chunked = None
+                self._finish_body()
+            else:
+                self.cycle.message_event.set()
         if self._body_missing:
             body, data = data[: self._body_missing], data[self._body_missing :]
             self._body_missing -= len(body)

@@ -18,7 +18,9 @@ from connexion import request
 from connexion.exceptions import ResolverError
 from connexion.resolver import Resolver
 
-from runtime.errors import EngineError, InvalidParameter
+from runtime.config import DEFAULT_REGISTRY
+from runtime.errors import EngineError
+from server import dialects
 
 NOT_IMPLEMENTED_FILE = Path(__file__).resolve().parent.parent / "openapi" / "not_implemented.txt"
 
@@ -82,24 +84,28 @@ def body_parameter_names(spec: dict[str, Any]) -> dict[str, str]:
     return names
 
 
-def _adapt(fn: Callable[..., Any], body_name: str | None) -> Callable[..., Any]:
+def _adapt(
+    fn: Callable[..., Any],
+    operation_id: str,
+    body_name: str | None,
+    fixed: dialects.Dialect | None,
+    shaper: dialects.Shaper | None,
+) -> Callable[..., Any]:
     """Hand the body to every handler as ``body`` and drop arguments it does not take, so
-    a handler's signature states exactly what it uses."""
+    a handler's signature states exactly what it uses; answer in the client's dialect."""
     params = inspect.signature(fn).parameters
     takes_all = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
     async def handler(**kwargs: Any) -> Any:
+        dialect = fixed or dialects.of_headers(request.scope.get("headers") or [])
         if body_name and body_name in kwargs:
-            body = kwargs.pop(body_name)
-            # Optional bodies are x-nullable so that connexion accepts their absence; an
-            # explicit JSON null is still not an object.
-            # An empty body parses to None too; only a non-empty one can be JSON null.
-            if body is None and int(request.headers.get("content-length") or 0) > 0:
-                raise InvalidParameter("request body must be a JSON object, not null")
-            kwargs["body"] = body
+            # server/reading.py has read it: an object, or None when an optional body is absent.
+            kwargs["body"] = kwargs.pop(body_name)
+        if dialect is dialects.Dialect.DOCKER:
+            kwargs = dialects.docker_arguments(operation_id, kwargs)
         if not takes_all:
             kwargs = {k: v for k, v in kwargs.items() if k in params}
-        return await fn(**kwargs)
+        return dialects.shape(shaper, await fn(**kwargs), dialect)
 
     handler.__name__ = fn.__name__
     handler.__doc__ = fn.__doc__
@@ -107,7 +113,14 @@ def _adapt(fn: Callable[..., Any], body_name: str | None) -> Callable[..., Any]:
 
 
 class PouchResolver(Resolver):
-    def __init__(self, spec: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        spec: dict[str, Any] | None = None,
+        dialect: dialects.Dialect | None = None,
+        names: dialects.DockerNames | None = None,
+    ) -> None:
+        self.dialect = dialect  # None: chosen per request from what it shows (server/dialects.py)
+        self.shapers = dialects.shapers(names or dialects.DockerNames(DEFAULT_REGISTRY))
         self.pending = not_implemented_ids()
         self.body_names = body_parameter_names(spec or {})
         super().__init__(function_resolver=self._resolve)
@@ -123,4 +136,6 @@ class PouchResolver(Resolver):
             raise ResolverError(f"{operation_id}: no handler {module}.{func}")
         if not inspect.iscoroutinefunction(handler):
             raise ResolverError(f"{operation_id}: handler must be async")
-        return _adapt(handler, self.body_names.get(operation_id))
+        return _adapt(
+            handler, operation_id, self.body_names.get(operation_id), self.dialect, self.shapers.get(operation_id)
+        )

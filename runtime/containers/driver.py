@@ -228,6 +228,7 @@ class Driver:
         tty: bool,
         stdin: bool,
         leave_stdin_open: bool,
+        keep_log: bool = True,
     ) -> list[str]:
         args = [
             self.conmon,
@@ -252,7 +253,8 @@ class Driver:
             "--socket-dir-path",
             str(self.socks),
             "-l",
-            f"k8s-file:{log_path}",
+            # The "none" log driver: conmon still serves attach, but writes nothing down.
+            f"k8s-file:{log_path}" if keep_log else f"none:{log_path}",
             "-0",
             str(persist),
             "--runtime-arg",

@@ -343,7 +343,7 @@ def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: li
         if not dest.startswith("/"):
             raise InvalidParameter(f"invalid tmpfs mount point {dest!r}: must be absolute")
     log_type = (host.get("LogConfig") or {}).get("Type") or "json-file"
-    if log_type != "json-file":
+    if log_type not in ("json-file", "none"):
         warnings.append(
             f"logging driver {log_type!r} is not supported: logs are kept by conmon and read back as json-file would be"
         )

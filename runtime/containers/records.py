@@ -104,10 +104,13 @@ def set_running(rec: Record, pid: int) -> None:
     )
 
 
-def set_exited(rec: Record, code: int, oom: bool, error: str = "") -> None:
+def set_exited(rec: Record, code: int, oom: bool, error: str = "", stopped: bool = False) -> None:
+    """The process is gone. ``stopped``: through the API (stop, restart), which pouchd reports
+    as Status ``stopped`` with ``Exited`` false; an exit of its own is ``exited``, ``Exited``
+    true (the seed: a restart policy brings back only what exited, not what was stopped)."""
     st = rec["State"]
     st.update(
-        Status="exited",
+        Status="stopped" if stopped else "exited",
         Running=False,
         Paused=False,
         Restarting=False,
@@ -116,8 +119,12 @@ def set_exited(rec: Record, code: int, oom: bool, error: str = "") -> None:
         ExitCode=code,
         Error=error,
         FinishedAt=now_rfc3339(),
-        Exited=True,
+        Exited=not stopped,
     )
+
+
+def log_driver(rec: Record) -> str:
+    return str((rec["HostConfig"].get("LogConfig") or {}).get("Type") or "json-file")
 
 
 def is_running(rec: Record) -> bool:
@@ -190,7 +197,6 @@ INTERNAL_KEYS = ("ConmonPid", "ManualStop", "Runtime", "HasBeenStarted", "Platfo
 def inspect_view(rec: Record) -> Record:
     out = copy.deepcopy({k: v for k, v in rec.items() if k not in INTERNAL_KEYS})
     out.setdefault("Driver", "overlay")
-    out["Name"] = "/" + rec["Name"]
     return out
 
 
@@ -199,7 +205,7 @@ def list_view(rec: Record) -> Record:
     args = [rec.get("Path") or ""] + list(rec.get("Args") or [])
     return {
         "Id": rec["Id"],
-        "Names": ["/" + rec["Name"]],
+        "Names": [rec["Name"]],
         "Image": cfg.get("Image") or rec["Image"],
         "ImageID": rec["Image"],
         "Command": " ".join(a for a in args if a),

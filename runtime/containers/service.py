@@ -242,7 +242,9 @@ class ContainerService:
         host.setdefault("RestartPolicy", {"Name": "no", "MaximumRetryCount": 0})
         if not host["RestartPolicy"].get("Name"):
             host["RestartPolicy"]["Name"] = "no"
-        host.setdefault("LogConfig", {"Type": "json-file", "Config": {}})
+        log_config = host.get("LogConfig") or {}
+        # An empty Type (docker's "unset") is the default driver, and is reported as such.
+        host["LogConfig"] = {"Type": log_config.get("Type") or "json-file", "Config": log_config.get("Config") or {}}
         host["Runtime"] = host.get("Runtime") or self.config.default_runtime
 
         cid = config.get("SpecificID") or ids.new_id()
@@ -468,6 +470,7 @@ class ContainerService:
             tty=bool(cfg.get("Tty")),
             stdin=bool(cfg.get("OpenStdin")),
             leave_stdin_open=not cfg.get("StdinOnce"),
+            keep_log=records.log_driver(rec) != "none",
         )
 
     async def _run_conmon(self, rec: Record, lv: Live) -> int:
@@ -523,7 +526,7 @@ class ContainerService:
         if code is None:
             code, error = 255, "container monitor (conmon) exited without an exit code"
         oom = (paths.persist / "oom").exists()
-        records.set_exited(rec, code, oom, error)
+        records.set_exited(rec, code, oom, error, stopped=bool(rec.get("ManualStop") or lv.stopping))
         self._try_save(rec)  # the exit must be known (waiters, remove) even if the disk is full
         lv.cleanup = cleanup = asyncio.ensure_future(self._cleanup_runtime(rec))
         if oom:
@@ -650,7 +653,7 @@ class ContainerService:
             if rec["State"]["Status"] == "restarting":
                 self._cancel_restart(lv)
                 rec["ManualStop"] = True
-                records.set_exited(rec, rec["State"]["ExitCode"], False)
+                records.set_exited(rec, rec["State"]["ExitCode"], False, stopped=True)
                 self._save(rec)
                 lv.announce_exit(rec["State"]["ExitCode"], "")
                 self._publish(rec, "stop")
@@ -841,7 +844,7 @@ class ContainerService:
             raise
         self._names.pop(old, None)
         self._names[new_name] = rec["Id"]
-        self._publish(rec, "rename", oldName="/" + old)
+        self._publish(rec, "rename", oldName=old)
 
     # -- inspect / list ----------------------------------------------------------------------
     async def inspect(self, ref: str, size: bool = False) -> Record:
@@ -869,7 +872,11 @@ class ContainerService:
 
     # -- logs --------------------------------------------------------------------------------
     def logs(self, ref: str, opts: LogOptions) -> AsyncIterator[bytes]:
-        rec = self.get(ref)
+        rec = self.get(ref)  # as pouchd: a missing container is a 404 before the options are judged
+        if not opts.stdout and not opts.stderr:
+            raise InvalidParameter("Bad parameters: you must choose at least one stream")
+        if records.log_driver(rec) == "none":
+            raise InvalidParameter(f'configured logging driver "none" keeps no logs of container {rec["Id"]}')
         opts.tty = bool(rec["Config"].get("Tty"))
         return stream_logs(
             self.paths(rec["Id"]).log,

@@ -152,7 +152,7 @@ def collect(cid: str, name: str, cg: str, pid: int) -> dict[str, Any]:
     cg = cg.lstrip("/")
     return {
         "id": cid,
-        "name": "/" + name,
+        "name": name,
         "read": now_rfc3339(),
         "cpu_stats": cpu_stats(cg),
         "memory_stats": memory_stats(cg),

@@ -180,6 +180,14 @@ def _read_docker(arc: _Archive, content: ContentStore) -> list[ArchiveImage]:
     return images
 
 
+def manifest_descriptor(content: ContentStore, digest: str) -> dict[str, Any]:
+    """An index entry for a stored manifest, typed as the manifest says it is: a pull keeps a
+    registry's docker schema 2 manifest as served, so that its digest and the config digest
+    (the image ID) are the ones the registry, dockerd and pouchd report."""
+    media = content.read_json(digest).get("mediaType") or MT_OCI_MANIFEST
+    return {"mediaType": media, "digest": digest, "size": content.size(digest)}
+
+
 def write_archive(out: IO[bytes], content: ContentStore, images: list[tuple[str, list[str]]]) -> None:
     """Write (manifest digest, tagged names) pairs as one OCI + docker-archive tar."""
     index: list[dict[str, Any]] = []
@@ -187,7 +195,7 @@ def write_archive(out: IO[bytes], content: ContentStore, images: list[tuple[str,
     blobs: list[str] = []
     for manifest_digest, names in images:
         manifest = content.read_json(manifest_digest)
-        desc = {"mediaType": MT_OCI_MANIFEST, "digest": manifest_digest, "size": content.size(manifest_digest)}
+        desc = manifest_descriptor(content, manifest_digest)
         if names:
             for name in names:
                 index.append({**desc, "annotations": {CONTAINERD_NAME: name, REF_NAME: name.rsplit(":", 1)[-1]}})

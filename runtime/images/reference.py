@@ -4,7 +4,8 @@ Normal form: a name without a domain gets ``--default-registry`` (pouchd's defau
 ``registry.hub.docker.com``) and a single-segment path gets ``library/``; a reference
 with neither tag nor digest gets ``:latest``. ``busybox``, ``library/busybox:latest`` and
 ``registry.hub.docker.com/library/busybox`` are therefore the same image, shown in
-RepoTags as ``registry.hub.docker.com/library/busybox:latest`` (as pouchd shows them).
+RepoTags as ``registry.hub.docker.com/library/busybox:latest`` (as pouchd shows them); so is
+``docker.io/library/busybox`` (Docker Hub's aliases stand for the default registry).
 """
 
 from __future__ import annotations
@@ -62,10 +63,17 @@ def check_tag(tag: str) -> str:
     return tag
 
 
+# Docker Hub's names for itself: a name under any of them is the same image as the bare name,
+# which resolves to --default-registry (the docker CLI sends docker.io/library/busybox for busybox).
+DOCKER_HUB_ALIASES = ("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com")
+
+
 def split_domain(name: str, default_registry: str, namespace: str = "library") -> tuple[str, str]:
     """Docker's rule: the first component is a domain if it has a dot or a port or is localhost."""
     first, slash, rest = name.partition("/")
-    if slash and ("." in first or ":" in first or first == "localhost"):
+    if slash and first in DOCKER_HUB_ALIASES:
+        domain, path = default_registry, rest
+    elif slash and ("." in first or ":" in first or first == "localhost"):
         domain, path = first, rest
     else:
         domain, path = default_registry, name
@@ -103,6 +111,17 @@ def parse(ref: str, default_registry: str, namespace: str = "library", default_t
     if default_tag and tag is None and not at:
         tag = DEFAULT_TAG
     return Reference(domain, path, tag, digest or None)
+
+
+def check_new_repository(ref: Reference, default_registry: str) -> Reference:
+    """A name that is about to be given to an image must not read as an image ID: dockerd
+    refuses a repository named after the digest algorithm and one of 64 hex digits."""
+    familiar = ref.path.removeprefix("library/") if ref.domain == default_registry else ref.name
+    if familiar == "sha256":
+        raise InvalidReference("refusing to create an ambiguous tag using digest algorithm as name")
+    if ID_RE.match(familiar):
+        raise InvalidReference(f"invalid repository name ({familiar}), cannot specify 64-byte hexadecimal strings")
+    return ref
 
 
 def looks_like_id(ref: str) -> str | None:

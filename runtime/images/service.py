@@ -33,6 +33,7 @@ from runtime.images.content import ContentStore, digest_hex
 from runtime.images.reference import (
     InvalidReference,
     Reference,
+    check_new_repository,
     looks_like_id,
     match_wildcard,
     parse,
@@ -102,6 +103,10 @@ class ImageService:
     def parse(self, ref: str, default_tag: bool = True) -> Reference:
         cfg = self.engine.config
         return parse(ref, cfg.default_registry, cfg.default_registry_namespace, default_tag)
+
+    def parse_new_name(self, repo: str) -> Reference:
+        """A repository an image is about to be named (tag, commit, import): no tag defaulted."""
+        return check_new_repository(self.parse(repo, default_tag=False), self.engine.config.default_registry)
 
     def _find(self, ref: str) -> Record | None:
         hex_ = looks_like_id(ref)
@@ -264,7 +269,7 @@ class ImageService:
         manifests = []
         for rec in self.store.list("image"):
             digest = rec["ManifestDigest"]
-            desc = {"mediaType": archives.MT_OCI_MANIFEST, "digest": digest, "size": self.content.size(digest)}
+            desc = archives.manifest_descriptor(self.content, digest)
             for tag in rec["RepoTags"]:
                 manifests.append({**desc, "annotations": {archives.REF_NAME: tag}})
         self.content.write_index(manifests)
@@ -358,7 +363,7 @@ class ImageService:
         """POST /images/create?fromSrc=-: a root filesystem tar becomes a one-layer image."""
         names = []
         if repo:
-            ref = self.parse(repo, default_tag=False)
+            ref = self.parse_new_name(repo)
             if tag:
                 ref = ref.with_tag(tag)
             names = [ref.tagged]
@@ -443,7 +448,7 @@ class ImageService:
         """POST /commit: the container's writable layer on top of its image's layers."""
         names = []
         if repo:
-            ref = self.parse(repo, default_tag=False)
+            ref = self.parse_new_name(repo)
             names = [ref.with_tag(tag).tagged if tag else ref.tagged]
         elif tag:
             raise InvalidParameter("tag given without repository")
@@ -527,8 +532,16 @@ class ImageService:
         for ref in filters.get("since", []):
             pivot = order(self.resolve(ref))
             recs = [r for r in recs if order(r) > pivot]
-        if filters.get("reference"):
-            recs = [r for r in recs if any(self._ref_matches(p, r) for p in filters["reference"])]
+        patterns = filters.get("reference") or []
+        if patterns:
+            # As dockerd and pouchd: an image is listed by the names that match, and only by them.
+            narrowed = []
+            for r in recs:
+                tags = [t for t in r["RepoTags"] if self._ref_matches(patterns, t)]
+                repo_digests = [d for d in r.get("RepoDigests") or [] if self._ref_matches(patterns, d)]
+                if tags or repo_digests:
+                    narrowed.append({**r, "RepoTags": tags, "RepoDigests": repo_digests})
+            recs = narrowed
         for value in filters.get("dangling", []):
             if value not in ("true", "false", "1", "0"):
                 raise InvalidParameter(f"invalid dangling filter {value!r}: want true or false")
@@ -545,8 +558,9 @@ class ImageService:
         return [records.list_view(r, digests) for r in recs]
 
     def familiar_forms(self, tagged: str) -> list[str]:
-        """The names a user may write for a tag: full, without default registry, without library/."""
-        name, _, tag = tagged.rpartition(":")
+        """The names a user may write for a tag (``name:tag``) or a digest (``name@digest``):
+        full, without default registry, without library/; each alone and with its tag or digest."""
+        name, sep, suffix = tagged.partition("@") if "@" in tagged else tagged.rpartition(":")
         forms = [name]
         prefix = self.engine.config.default_registry + "/"
         if name.startswith(prefix):
@@ -555,10 +569,11 @@ class ImageService:
             ns = self.engine.config.default_registry_namespace + "/"
             if short.startswith(ns):
                 forms.append(short[len(ns) :])
-        return forms + [f"{f}:{tag}" for f in forms]
+        return forms + [f"{f}{sep}{suffix}" for f in forms]
 
-    def _ref_matches(self, pattern: str, rec: Record) -> bool:
-        return any(match_wildcard(pattern, form) for t in rec["RepoTags"] for form in self.familiar_forms(t))
+    def _ref_matches(self, patterns: list[str], name: str) -> bool:
+        forms = self.familiar_forms(name)
+        return any(match_wildcard(p, form) for p in patterns for form in forms)
 
     def inspect(self, ref: str) -> dict[str, Any]:
         return records.inspect_view(self.resolve(ref))
@@ -573,7 +588,7 @@ class ImageService:
     def tag(self, ref: str, repo: str | None, tag: str | None) -> str:
         if not repo:
             raise InvalidParameter("repository name must not be empty")
-        new = self.parse(repo, default_tag=False)
+        new = self.parse_new_name(repo)
         if new.digest:
             raise InvalidParameter(f"refusing to create a tag with a digest reference: {repo}")
         new = new.with_tag(tag) if tag else Reference(new.domain, new.path, new.tag or "latest")

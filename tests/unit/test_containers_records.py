@@ -44,9 +44,9 @@ def test_rfc3339_round_trip() -> None:
 def test_views_hide_internal_fields() -> None:
     rec = make()
     view = records.inspect_view(rec)
-    assert view["Name"] == "/web" and "ConmonPid" not in view
+    assert view["Name"] == "web" and "ConmonPid" not in view  # pouchd: no leading "/"
     row = records.list_view(rec)
-    assert row["Names"] == ["/web"] and row["Command"] == "sh -c x" and row["Labels"] == {"a": "b"}
+    assert row["Names"] == ["web"] and row["Command"] == "sh -c x" and row["Labels"] == {"a": "b"}
     assert row["ImageID"] == rec["Image"] and row["Image"] == "busybox"
 
 

@@ -182,3 +182,26 @@ def test_large_headers_under_the_limit_are_served(sock_path: str) -> None:
         b"Content-Type: application/json\r\nContent-Length: 2\r\n\r\n" + body
     )
     assert s.read_until(b"\r\n\r\n").startswith(b"HTTP/1.1 200 OK\r\n")
+
+
+def test_chunked_body_of_an_upgrade_request_is_decoded_and_stdin_follows(sock_path: str) -> None:
+    # Go's client streams a body of unknown length chunked, Upgrade or not.
+    s = Peer(sock_path)
+    s.send(
+        b"POST /exec/x/start HTTP/1.1\r\nHost: pouch\r\nUpgrade: tcp\r\nConnection: Upgrade\r\n"
+        b"Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+        b"7\r\n{\"Tty\":\r\n"
+    )
+    threading.Event().wait(0.1)
+    s.send(b"7;ext=1\r\n false}\r\n0\r\n\r\nhello")
+    assert b"101 UPGRADED" in s.read_until(b"\r\n\r\n")
+    assert s.read_until(b"HELLO") == b'body={"Tty": false}\nHELLO'
+
+
+def test_chunked_decoder_refuses_garbage() -> None:
+    from server.hijack import ChunkedBody
+
+    with pytest.raises(ValueError):
+        ChunkedBody().feed(b"zz\r\n")
+    body, rest = ChunkedBody().feed(b"3\r\nabc\r\n0\r\nX-Trailer: 1\r\n\r\nraw")
+    assert (body, rest) == (b"abc", b"raw")

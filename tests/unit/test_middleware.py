@@ -1,4 +1,4 @@
-"""Docker-compat middleware: version prefixes and Go-style query booleans."""
+"""Docker-compat middleware: version prefixes (query reading: tests/unit/test_reading.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from server.app_spec import load_spec
-from server.middleware import DockerCompatMiddleware, boolean_query_params
+from server.middleware import DockerCompatMiddleware
 
 
 def run(path: str, query: bytes = b"") -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
@@ -22,7 +21,7 @@ def run(path: str, query: bytes = b"") -> tuple[dict[str, Any] | None, list[dict
     async def send(msg: dict[str, Any]) -> None:
         sent.append(msg)
 
-    mw = DockerCompatMiddleware(app, {"all", "force", "stream"})
+    mw = DockerCompatMiddleware(app)
     asyncio.run(mw({"type": "http", "path": path, "query_string": query, "raw_path": path.encode()}, None, send))
     return (seen or None), sent
 
@@ -49,34 +48,3 @@ def test_newer_client_version_is_refused_with_a_message() -> None:
     assert scope is None
     assert sent[0]["status"] == 400
     assert "too new" in json.loads(sent[1]["body"])["message"]
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        (b"all=1", b"all=true"),
-        (b"all=0", b"all=false"),
-        (b"all=True&force=F", b"all=true&force=false"),
-        (b"all=true", b"all=true"),
-        (b"t=0&all=1", b"t=0&all=true"),  # t is an integer: untouched
-        (b"all=maybe", b"all=maybe"),  # left for validation to refuse
-        (b'filters=%7B%22a%22%3A%5B%5D%7D&stream=1', b"filters=%7B%22a%22%3A%5B%5D%7D&stream=true"),
-    ],
-)
-def test_go_style_booleans_are_normalised(query: bytes, expected: bytes) -> None:
-    scope, _ = run("/containers/json", query)
-    assert scope is not None
-    assert scope["query_string"] == expected
-
-
-def test_boolean_params_come_from_the_spec_and_never_clash_with_other_types() -> None:
-    spec = load_spec()
-    booleans = boolean_query_params(spec)
-    assert {"all", "force", "stream", "follow", "size"} <= booleans
-    for item in spec["paths"].values():
-        for op in item.values():
-            if not isinstance(op, dict):
-                continue
-            for p in op.get("parameters", []):
-                if p.get("in") == "query" and p["name"] in booleans:
-                    assert p["type"] == "boolean", (p["name"], "typed boolean elsewhere")
