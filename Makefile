@@ -82,6 +82,8 @@ codegen: deps
 codegen-check: deps
 	POUCH_VENV=$(VENV) ./codegen.sh --check
 
+# Not part of test: bench_peers.py installs docker.io and podman (their services denied) and starts
+# them on private paths beside our server.
 bench: deps
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 

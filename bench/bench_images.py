@@ -10,7 +10,6 @@ writes the image record; load also unpacks. The ratio says what that costs.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -22,16 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.helpers.images import _LayerWriter, build_image_tar, busybox_layers, load_image  # noqa: E402
+from bench.fixtures import pull_image_archive  # noqa: E402
+from tests.helpers.images import load_image  # noqa: E402
 from tests.helpers.registry import LocalRegistry  # noqa: E402
 from tests.helpers.server import RunningServer  # noqa: E402
-
-
-def filler_layer(name: str, size: int) -> bytes:
-    w = _LayerWriter()
-    w.dir("data")
-    w.file(f"data/{name}.bin", os.urandom(size))
-    return w.finish()
 
 
 def median_time(fn: Callable[[], None], runs: int, reset: Callable[[], None] | None = None) -> float:
@@ -53,8 +46,7 @@ def main() -> None:
     reg = LocalRegistry(base / "registry").start()
     srv = RunningServer(base / "srv", extra_args=["--insecure-registries", reg.host]).start()
     try:
-        layers = [busybox_layers(3)[0], filler_layer("a", 24 << 20), filler_layer("b", 24 << 20)]
-        archive = build_image_tar(base / "bench.tar", layers)
+        archive = pull_image_archive(base / "bench.tar")
         reg.seed(archive, "bench/img:1")
         ref = f"{reg.host}/bench/img:1"
         mb = archive.stat().st_size / 1e6
