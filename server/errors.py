@@ -17,10 +17,13 @@ from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
 
 from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, NotFound, NotModified, Unauthorized
-from server.resolver import NotImplementedOperation
 from server.routes import allowed_methods
 
 log = logging.getLogger("pouch.server")
+
+
+class NotImplementedOperation(EngineError):
+    """An operation listed in openapi/not_implemented.txt (server/resolver.py answers it)."""
 
 
 # The most specific class wins (an InvalidReference is an InvalidParameter: 400); anything

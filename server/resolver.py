@@ -19,8 +19,8 @@ from connexion.exceptions import ResolverError
 from connexion.resolver import Resolver
 
 from runtime.config import DEFAULT_REGISTRY
-from runtime.errors import EngineError
 from server import dialects
+from server.errors import NotImplementedOperation
 
 NOT_IMPLEMENTED_FILE = Path(__file__).resolve().parent.parent / "openapi" / "not_implemented.txt"
 
@@ -37,8 +37,6 @@ MODULES = {
 }
 
 
-class NotImplementedOperation(EngineError):
-    """An operation openapi/not_implemented.txt lists (server/errors.py: 501)."""
 
 
 def not_implemented_ids() -> set[str]:
