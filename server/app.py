@@ -1,5 +1,5 @@
-"""Builds the ASGI application: connexion AsyncApp over openapi/swagger.yml, our error
-mapping, the engine's lifespan, and the version-prefix middleware in front."""
+"""Builds the ASGI application: the spec's compiled request path (server/dispatch.py), the
+engine's lifespan, and the version-prefix middleware in front."""
 
 from __future__ import annotations
 
@@ -8,28 +8,17 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-import connexion
-from connexion.middleware.main import ConnexionMiddleware
-from connexion.middleware.request_validation import RequestValidationMiddleware
-from connexion.options import SwaggerUIOptions
-
 from runtime.config import DaemonConfig
 from runtime.engine import Engine
-from server import context, errors
+from server import context
 from server.app_spec import load_spec
 from server.dialects import Dialect, DockerNames
+from server.dispatch import Dispatcher
 from server.formats import register_integer_formats
 from server.middleware import DockerCompatMiddleware
-from server.reading import RequestReadingMiddleware
 from server.resolver import PouchResolver
 
 log = logging.getLogger("pouch.server")
-
-# connexion's stack with its request validation replaced by our reading of requests, which
-# validates against the same spec (server/reading.py).
-MIDDLEWARES = [
-    RequestReadingMiddleware if m is RequestValidationMiddleware else m for m in ConnexionMiddleware.default_middlewares
-]
 
 
 def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerCompatMiddleware:
@@ -49,21 +38,10 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
 
     register_integer_formats()
     spec = load_spec()
-    app = connexion.AsyncApp(__name__, lifespan=lifespan, middlewares=list(MIDDLEWARES))
-    app.add_api(
+    resolver = PouchResolver(
         spec,
-        resolver=PouchResolver(
-            spec,
-            None if config.api_dialect == "auto" else Dialect(config.api_dialect),
-            DockerNames(config.default_registry, config.default_registry_namespace),
-        ),
-        pythonic_params=True,
-        # Read by RequestReadingMiddleware: the spec's letter (True) or pouchd's reading (False).
-        strict_validation=config.strict_requests,
-        validate_responses=False,
-        # The spec is served at /v1.24/swagger.json for clients; no UI bundle is installed.
-        swagger_ui_options=SwaggerUIOptions(swagger_ui=False),
+        None if config.api_dialect == "auto" else Dialect(config.api_dialect),
+        DockerNames(config.default_registry, config.default_registry_namespace),
     )
-    for exc_class, handler in errors.HANDLERS:
-        app.add_error_handler(exc_class, handler)
-    return DockerCompatMiddleware(app)
+    # strict: the spec's letter (--strict-requests), else pouchd's reading (server/reading.py).
+    return DockerCompatMiddleware(Dispatcher(spec, resolver, config.strict_requests, lifespan))

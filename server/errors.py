@@ -1,20 +1,18 @@
 """The one mapping from errors to HTTP responses: a status code and {"message": ...}.
 
 Engine errors (runtime/errors.py) name what went wrong; STATUS here says which status code
-each kind is, the only place that knows. Connexion's validation problems and starlette's
-routing errors are reshaped to the same body, so no client ever sees a problem+json document
-or a traceback.
+each kind is, the only place that knows. The reader's 400s, the body limit's 413 and routing's
+404/405 have the same body, so no client ever sees a problem+json document or a traceback.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from typing import Any
 
 from connexion.exceptions import ProblemException
-from connexion.lifecycle import ConnexionRequest, ConnexionResponse
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
 
 from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, NotFound, NotModified, Unauthorized
 from server.routes import allowed_methods
@@ -47,65 +45,38 @@ def status_of(exc: EngineError) -> int:
     return 500
 
 
-def message_response(status: int, message: str, headers: dict[str, str] | None = None) -> ConnexionResponse:
+def message_response(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if status == 304:
         # No body; the type still names what the operation produces (schemathesis checks it).
-        return ConnexionResponse(status_code=304, body=b"", mimetype="application/json", headers=headers)
-    return ConnexionResponse(
-        status_code=status,
-        mimetype="application/json",
-        body=json.dumps({"message": message}).encode(),
-        headers=headers,
-    )
+        return Response(b"", status_code=304, media_type="application/json", headers=headers)
+    return Response(_message(message), status_code=status, media_type="application/json", headers=headers)
 
 
-def engine_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, EngineError)
-    status = status_of(exc)
-    if status == 501:
-        log.info("%s", exc.message)
-    elif status >= 500:
-        log.error("engine error: %s", exc.message)
-    return message_response(status, exc.message)
+def _message(message: str) -> bytes:
+    return json.dumps({"message": message}, separators=(",", ":")).encode()
 
 
-def problem(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, ProblemException)
-    detail = exc.detail if exc.detail else exc.title
-    return message_response(exc.status, str(detail or "bad request"))
-
-
-def http_error(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    assert isinstance(exc, HTTPException)
-    # Keeps e.g. the Allow header of a 405.
-    return message_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
-
-
-def undecodable_body(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    return message_response(400, f"request body is not valid JSON: {exc}")
-
-
-def method_not_allowed(request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
-    """405 whose Allow lists the methods of the spec path the URL really names.
-
-    Starlette answers from the first route whose path matches; with ``{imageid}`` allowed to
-    contain slashes, /images/x/json also matches /images/{imageid} (DELETE only)."""
-    assert isinstance(exc, HTTPException)
-    allow = ", ".join(allowed_methods(request.url.path)) or dict(exc.headers or {}).get("Allow", "")
-    return message_response(405, str(exc.detail), {"Allow": allow})
-
-
-def unexpected(_request: ConnexionRequest, exc: Exception) -> ConnexionResponse:
+def error_response(exc: Exception) -> Response:
+    """The answer to whatever a handler (or the reading of a request) raised."""
+    if isinstance(exc, EngineError):
+        status = status_of(exc)
+        if status == 501:
+            log.info("%s", exc.message)
+        elif status >= 500:
+            log.error("engine error: %s", exc.message)
+        return message_response(status, exc.message)
+    if isinstance(exc, ProblemException):  # the reader's 400s (server/reading.py)
+        return message_response(exc.status, str(exc.detail or exc.title or "bad request"))
+    if isinstance(exc, HTTPException):  # 413, with its Connection: close
+        return message_response(exc.status_code, str(exc.detail), dict(exc.headers or {}))
     log.exception("unexpected error", exc_info=exc)
     return message_response(500, f"internal server error: {type(exc).__name__}: {exc}")
 
 
-HANDLERS: tuple[tuple[type[Exception] | int, Any], ...] = (
-    (EngineError, engine_error),
-    (ProblemException, problem),
-    (405, method_not_allowed),
-    (HTTPException, http_error),
-    (UnicodeDecodeError, undecodable_body),
-    (json.JSONDecodeError, undecodable_body),
-    (Exception, unexpected),
-)
+def not_found() -> Response:
+    return message_response(404, "Not Found")
+
+
+def method_not_allowed(path: str) -> Response:
+    """405 whose Allow lists the methods of the spec path the URL names."""
+    return message_response(405, "Method Not Allowed", {"Allow": ", ".join(allowed_methods(path))})

@@ -299,7 +299,14 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
 class PouchWorker(UvicornWorker):
     """gunicorn worker running uvicorn with the hijack-capable protocol."""
 
-    CONFIG_KWARGS = {"loop": "asyncio", "http": "server.hijack:HijackHttpToolsProtocol", "lifespan": "on"}
+    # No per-request access log (dockerd logs requests at debug level only; a log record per
+    # request costs more than answering a ping).
+    CONFIG_KWARGS = {
+        "loop": "uvloop",
+        "http": "server.hijack:HijackHttpToolsProtocol",
+        "lifespan": "on",
+        "access_log": False,
+    }
 
 
 async def hijack(scope: dict[str, Any]) -> HijackedConnection:

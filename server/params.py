@@ -13,9 +13,9 @@ from starlette.types import Receive, Scope, Send
 from runtime.errors import EngineError, InvalidParameter
 from server.errors import status_of
 
-# How long a stream may take to produce its first item before the 200 head is sent anyway:
-# lookups (no such container/image) fail at once; events may legitimately wait much longer.
-FIRST_ITEM_GRACE = 0.2
+# Loop turns a stream's first step may take before the 200 head goes out: long enough for a
+# generator that fails on its first step (before any I/O), never a wait for a first event.
+FIRST_STEP_TURNS = 2
 
 
 def parse_filters(raw: str | None) -> dict[str, list[str]]:
@@ -39,12 +39,12 @@ def parse_filters(raw: str | None) -> dict[str, list[str]]:
 
 
 class JSONLinesResponse(StreamingResponse):
-    """A JSON-lines stream whose early engine errors still get their own status.
+    """A JSON-lines stream (compact JSON, one document a line) whose head goes out at once.
 
-    Generators raise NotFound/InvalidParameter on their first step, but a StreamingResponse has
-    sent "200, chunked" by then and can only cut the connection. Here the first item is awaited
-    (for FIRST_ITEM_GRACE at most) before the head goes out: an EngineError raised by then is
-    answered as {"message"} with its status, like any other handler's error."""
+    Lookups and argument checks happen before the stream is made (their errors get their own
+    status like any handler's). An error a generator raises on its very first step, before any
+    I/O, still gets its status: the first step is given FIRST_STEP_TURNS of the event loop, not a
+    timeout. An error found later goes into the stream, as dockerd does."""
 
     def __init__(self, items: AsyncIterator[dict[str, Any]], status_code: int = 200) -> None:
         self.items = items
@@ -53,15 +53,18 @@ class JSONLinesResponse(StreamingResponse):
     async def _lines(self, first: asyncio.Task[dict[str, Any]] | None) -> AsyncIterator[bytes]:
         if first is not None:
             try:
-                yield json.dumps(await first).encode() + b"\n"
+                yield _line(await first)
             except StopAsyncIteration:
                 return
         async for item in self.items:
-            yield json.dumps(item).encode() + b"\n"
+            yield _line(item)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         first = asyncio.ensure_future(anext(self.items))
-        await asyncio.wait({first}, timeout=FIRST_ITEM_GRACE)
+        for _ in range(FIRST_STEP_TURNS):
+            if first.done():
+                break
+            await asyncio.sleep(0)
         if first.done() and isinstance(first.exception(), EngineError):
             exc = first.exception()
             assert isinstance(exc, EngineError)
@@ -70,6 +73,10 @@ class JSONLinesResponse(StreamingResponse):
             return
         self.body_iterator = self._lines(first)
         await super().__call__(scope, receive, send)
+
+
+def _line(item: dict[str, Any]) -> bytes:
+    return json.dumps(item, separators=(",", ":")).encode() + b"\n"
 
 
 def json_stream(items: AsyncIterator[dict[str, Any]], status_code: int = 200) -> StreamingResponse:

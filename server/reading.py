@@ -1,7 +1,7 @@
 """How the server reads a request: as pouchd reads it, or (``--strict-requests``) to the letter.
 
-This middleware takes the place of connexion's request validation, between its routing and the
-handlers, and is the one place that decides what a request means. Each operation's reader is
+The one place that decides what a request means (server/dispatch.py calls it for every
+operation, between routing and the handler). Each operation's reader is
 compiled once, at start-up, from the spec: which parameters exist, their types and validators,
 what the body is. The spec still checks the *content* of every request in both modes (a wrong
 type or a value outside a pattern is a 400); the modes differ only in the *form* they accept.
@@ -25,10 +25,10 @@ a body whose Content-Type the operation does not consume, a body on an operation
 none, a key the schema does not spell so, and data after the JSON document are each refused with
 a 400 that names the deviation.
 
-What the handlers then receive is the canonical request: known parameters only, booleans as
-``true``/``false``, the JSON body re-encoded with the spec's key spelling and
-``Content-Type: application/json``. Limits hold in both modes: a JSON body over
-:data:`server.limits.MAX_JSON_BODY` is a 413, one nested deeper than ``MAX_JSON_DEPTH`` a 400.
+What the handler then receives is the canonical request as its arguments: known parameters only,
+typed (spec defaults for absent ones), and the JSON body with the spec's key spelling. Limits
+hold in both modes: a JSON body over :data:`server.limits.MAX_JSON_BODY` is a 413, one nested
+deeper than ``MAX_JSON_DEPTH`` a 400.
 """
 
 from __future__ import annotations
@@ -41,13 +41,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from connexion.datastructures import MediaTypeDict
+from connexion.decorators.parameter import pythonic
 from connexion.exceptions import BadRequestProblem
 from connexion.json_schema import Draft4RequestValidator, format_error_with_path
-from connexion.middleware.abstract import RoutedAPI, RoutedMiddleware
 from connexion.operations import AbstractOperation
 from jsonschema import Draft4Validator, ValidationError
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope
 
 from server import gojson
 from server.limits import MAX_JSON_BODY, MAX_JSON_DEPTH, json_depth_exceeds
@@ -132,26 +132,24 @@ def _coerce(param: _Param, raw: str, strict: bool) -> Any:
     return raw
 
 
-def _encode(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 class OperationReader:
-    """Reads one operation's requests; built once per operation from the spec."""
+    """Reads one operation's requests into its handler's arguments; built once per operation
+    from the spec (connexion's parsed operation: parameters and body with $refs resolved)."""
 
-    def __init__(self, next_app: ASGIApp, operation: AbstractOperation, strict: bool) -> None:
-        self.next_app = next_app
+    def __init__(self, operation: AbstractOperation, strict: bool) -> None:
         self.strict = strict
         self.operation_id = operation.operation_id
         params = [p for p in operation.parameters if p["in"] in ("query", "path", "header")]
         self.query = {p["name"]: _compile_param(p) for p in params if p["in"] == "query"}
         self.path = [_compile_param(p) for p in params if p["in"] == "path"]
         self.headers = [_compile_param(p) for p in params if p["in"] == "header"]
+        # Handler arguments are the parameters' pythonic names (``all`` -> ``all_``), as connexion names them.
+        self.names = {p["name"]: pythonic(p["name"]) for p in params}
+        self.defaults = {self.names[p["name"]]: p["default"] for p in params if p["in"] == "query" and "default" in p}
         body = operation.body_definition() if operation.is_request_body_defined else {}
         schema = body.get("schema") or {}
         self.has_body = bool(body)
+        self.body_name = pythonic(body["name"]) if body else None
         self.binary_body = self.has_body and schema.get("type") == "string"
         self.body_required = bool(body.get("required"))
         self.consumes = list(operation.consumes or [JSON])
@@ -163,46 +161,48 @@ class OperationReader:
             else None
         )
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = list(scope.get("headers") or [])
+    async def read(self, scope: Scope, path_values: dict[str, str], receive: Receive) -> tuple[dict[str, Any], Receive]:
+        """The handler's arguments, and the receive channel it may still read (a binary body)."""
+        headers = scope.get("headers") or []
         mime = _media_type(headers)
         form: list[tuple[str, str]] = []
         if not self.has_body and mime == FORM and not self.strict:
-            body, receive = await _read_body(receive, MAX_JSON_BODY)
-            form = urllib.parse.parse_qsl(body.decode("latin-1"), keep_blank_values=True)
-        query = self._read_query(scope.get("query_string") or b"", form)
-        self._check_params(scope, headers)
-        scope = dict(scope)
-        scope["query_string"] = query
+            raw, receive = await _read_body(receive, MAX_JSON_BODY)
+            form = urllib.parse.parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+        kwargs = dict(self.defaults)
+        self._read_query(scope.get("query_string") or b"", form, kwargs)
+        for param in self.path:
+            value = path_values.get(param.name)
+            if value is None:
+                raise _bad(f"missing path parameter {param.name}")
+            param.check(value)
+            kwargs[self.names[param.name]] = value
+        self._check_headers(headers)
         if self.body_shape is not None:
-            receive = await self._read_json_body(scope, headers, mime, receive)
+            assert self.body_name is not None
+            kwargs[self.body_name], receive = await self._read_json_body(mime, receive)
         elif self.binary_body:
+            # The handler streams the raw bytes from ``receive``, whatever the client called them.
             self._check_media_type(mime, has_body=_announces_body(headers))
-            if mime is None or mime not in self.consumed:
-                # The handler reads the raw bytes whatever the client called them.
-                scope["headers"] = _with_content_type(headers, self.consumes[0], None)
-        else:
-            if self.strict and _announces_body(headers):
-                body, receive = await _read_body(receive, MAX_JSON_BODY)
-                if body:
-                    raise _bad(f"{self.operation_id} takes no request body")
-            # Whatever the client labelled its (absent) body, there is none to parse.
-            scope["headers"] = [(k, v) for k, v in headers if k != b"content-type"]
-        await self.next_app(scope, receive, send)
+        elif self.strict and _announces_body(headers):
+            raw, receive = await _read_body(receive, MAX_JSON_BODY)
+            if raw:
+                raise _bad(f"{self.operation_id} takes no request body")
+        return kwargs, receive
 
     # -- parameters ----------------------------------------------------------------------
-    def _read_query(self, raw: bytes, form: list[tuple[str, str]]) -> bytes:
-        pairs = form + urllib.parse.parse_qsl(raw.decode("latin-1"), keep_blank_values=True)
+    def _read_query(self, raw: bytes, form: list[tuple[str, str]], kwargs: dict[str, Any]) -> None:
+        pairs = form + urllib.parse.parse_qsl(raw.decode("latin-1"), keep_blank_values=True) if raw or form else []
         first: dict[str, str] = {}
         for key, value in pairs:
             first.setdefault(key, value)
-        unknown = [k for k in first if k not in self.query]
-        if unknown and self.strict:
-            raise _bad(
-                f"unknown query parameter(s) {', '.join(sorted(unknown))}: not in the spec of "
-                f"{self.operation_id} (--strict-requests)"
-            )
-        out: list[tuple[str, str]] = []
+        if self.strict:
+            unknown = [k for k in first if k not in self.query]
+            if unknown:
+                raise _bad(
+                    f"unknown query parameter(s) {', '.join(sorted(unknown))}: not in the spec of "
+                    f"{self.operation_id} (--strict-requests)"
+                )
         for name, param in self.query.items():
             raw_value = first.get(name)
             if raw_value is None or (raw_value == "" and not self.strict):
@@ -211,16 +211,9 @@ class OperationReader:
                 continue
             value = _coerce(param, raw_value, self.strict)
             param.check(value)
-            out.append((name, _encode(value)))
-        return urllib.parse.urlencode(out).encode("ascii")
+            kwargs[self.names[name]] = value
 
-    def _check_params(self, scope: Scope, headers: list[tuple[bytes, bytes]]) -> None:
-        path_values = scope.get("path_params") or {}
-        for param in self.path:
-            value = path_values.get(param.name.replace("-", "_"))
-            if value is None:
-                raise _bad(f"missing path parameter {param.name}")
-            param.check(value)
+    def _check_headers(self, headers: list[tuple[bytes, bytes]]) -> None:
         for param in self.headers:
             wanted = param.name.lower().encode("latin-1")
             value = next((v.decode("latin-1") for k, v in headers if k == wanted), None)
@@ -238,23 +231,22 @@ class OperationReader:
                 f"{', '.join(self.consumes)} (--strict-requests)"
             )
 
-    async def _read_json_body(
-        self, scope: Scope, headers: list[tuple[bytes, bytes]], mime: str | None, receive: Receive
-    ) -> Receive:
+    async def _read_json_body(self, mime: str | None, receive: Receive) -> tuple[Any, Receive]:
         assert self.body_shape is not None and self.body_validator is not None
         raw, receive = await _read_body(receive, MAX_JSON_BODY)
         self._check_media_type(mime, has_body=bool(raw))
-        text = raw.decode("utf-8", errors="strict") if raw else ""
-        document = text.lstrip(" \t\r\n")
+        try:
+            document = raw.decode("utf-8").lstrip(" \t\r\n")
+        except UnicodeDecodeError as exc:
+            raise _bad(f"request body is not valid UTF-8: {exc}") from None
         if not document:
             if self.body_required:
                 raise _bad(f"{self.operation_id} needs a request body (JSON)")
-            scope["headers"] = _with_content_type(headers, JSON, 0)
-            return _replay(b"", receive)
+            return None, receive
         if json_depth_exceeds(raw, MAX_JSON_DEPTH):
             raise _bad(f"JSON body nested deeper than {MAX_JSON_DEPTH} levels")
         try:
-            value, end = json.JSONDecoder().raw_decode(document)
+            value, end = _DECODER.raw_decode(document)
         except ValueError as exc:
             raise _bad(f"request body is not valid JSON: {exc}") from None
         if self.strict and document[end:].strip(" \t\r\n"):
@@ -271,9 +263,14 @@ class OperationReader:
             self.body_validator.validate(value)
         except ValidationError as exc:
             raise _bad(f"{exc.message}{format_error_with_path(exc)}") from None
-        body = json.dumps(value).encode()
-        scope["headers"] = _with_content_type(headers, JSON, len(body))
-        return _replay(body, receive)
+        return value, receive
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # Go's decoder knows no NaN or Infinity
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)
 
 
 def _media_type(headers: list[tuple[bytes, bytes]]) -> str | None:
@@ -291,15 +288,6 @@ def _announces_body(headers: list[tuple[bytes, bytes]]) -> bool:
         if name == b"transfer-encoding":
             return True
     return False
-
-
-def _with_content_type(headers: list[tuple[bytes, bytes]], mime: str, length: int | None) -> list[tuple[bytes, bytes]]:
-    drop = {b"content-type"} | ({b"content-length", b"transfer-encoding"} if length is not None else set())
-    out = [(k, v) for k, v in headers if k not in drop]
-    out.append((b"content-type", mime.encode("latin-1")))
-    if length is not None:
-        out.append((b"content-length", str(length).encode("ascii")))
-    return out
 
 
 async def _read_body(receive: Receive, limit: int) -> tuple[bytes, Receive]:
@@ -329,19 +317,3 @@ def _replay_messages(messages: list[Message], then: Receive) -> Receive:
         return await then()  # after the body: http.disconnect when the client goes away
 
     return receive
-
-
-class RequestReadingAPI(RoutedAPI[OperationReader]):
-    def __init__(self, *args: Any, strict_validation: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.strict = bool(strict_validation)
-        self.add_paths()
-
-    def make_operation(self, operation: AbstractOperation) -> OperationReader:
-        return OperationReader(self.next_app, operation, self.strict)
-
-
-class RequestReadingMiddleware(RoutedMiddleware[RequestReadingAPI]):
-    """connexion's RequestValidationMiddleware, replaced: see the module docstring."""
-
-    api_cls = RequestReadingAPI

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from connexion import request
+from connexion.context import _scope as current_request_scope
 from connexion.exceptions import ResolverError
 from connexion.resolver import Resolver
 
@@ -35,8 +35,6 @@ MODULES = {
     "Network": "networks",
     "Volume": "volumes",
 }
-
-
 
 
 def not_implemented_ids() -> set[str]:
@@ -95,7 +93,7 @@ def _adapt(
     takes_all = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
     async def handler(**kwargs: Any) -> Any:
-        dialect = fixed or dialects.of_headers(request.scope.get("headers") or [])
+        dialect = fixed or dialects.of_headers(current_scope().get("headers") or [])
         if body_name and body_name in kwargs:
             # server/reading.py has read it: an object, or None when an optional body is absent.
             kwargs["body"] = kwargs.pop(body_name)
@@ -108,6 +106,11 @@ def _adapt(
     handler.__name__ = fn.__name__
     handler.__doc__ = fn.__doc__
     return handler
+
+
+def current_scope() -> dict[str, Any]:
+    """The request's ASGI scope (bound by server/dispatch.py), without connexion's proxies."""
+    return current_request_scope.get()
 
 
 class PouchResolver(Resolver):
