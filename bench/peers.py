@@ -146,13 +146,12 @@ class Ours(Daemon):
         self.proc = self.server.proc
 
     def worker_pid(self) -> int:
+        """pouchd is one process (uvicorn around the engine): the one that serves requests."""
         assert self.proc is not None
-        workers = hostclean.children(self.proc.pid)
-        return next(p for p in workers if hostclean.comm(p).startswith("python") or "gunicorn" in hostclean.comm(p))
+        return self.proc.pid
 
     def pids(self) -> list[int]:
-        assert self.proc is not None
-        return [self.proc.pid, self.worker_pid()]
+        return [self.worker_pid()]
 
     def cgroup_names(self) -> list[str]:
         return [f"pouch-{self.server.tag}"] if self.server else []

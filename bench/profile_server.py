@@ -4,7 +4,7 @@
                                                               in-process (no socket), plus cProfile
     python bench/profile_server.py worker [--seconds 10]      CPU µs per request of the real gunicorn
                                                               worker, and a py-spy profile of it
-    python bench/profile_server.py memory                     RSS/PSS of master and worker by mapping,
+    python bench/profile_server.py memory                     RSS/PSS of the pouchd process by mapping,
                                                               Python heap by package (tracemalloc)
     python bench/profile_server.py start [--starts 10]        a container start traced with timestamps
 
@@ -479,7 +479,7 @@ def start_server(base: Path) -> tuple[RunningServer, RawClient, int]:
     c = RawClient(srv.socket)
     c.request("POST", "/images/load?name=busybox:latest", busybox_tar().read_bytes()).check(200)
     assert srv.proc is not None
-    worker = hostclean.children(srv.proc.pid)[0]
+    worker = srv.proc.pid  # one process serves
     return srv, c, worker
 
 
@@ -652,7 +652,7 @@ if trace:
 out = [("interpreter", rss(), len(sys.modules))]
 for label, stmt in [
     ("gunicorn", "import gunicorn.app.base, gunicorn.arbiter"),
-    ("server.cli (all the master imports)", "import server.cli"),
+    ("server.cli (what the command imports)", "import server.cli"),
     ("uvicorn + uvloop + httptools", "import uvicorn, uvicorn.protocols.http.httptools_impl, uvloop, httptools"),
     ("starlette", "import starlette.applications, starlette.responses, starlette.routing"),
     ("httpx", "import httpx"),
@@ -716,7 +716,7 @@ def run_memory(base: Path) -> None:
             c.delete(f"/containers/{cid}").check(204)
         time.sleep(3)
         assert srv.proc is not None
-        for label, pid in (("gunicorn master", srv.proc.pid), ("worker", worker)):
+        for label, pid in (("pouchd", worker),):
             roll, per = smaps(pid)
             print(f"\n== {label} [{pid}]: Rss {roll['Rss'] / 1024:.1f} MB, Pss {roll['Pss'] / 1024:.1f} MB, "
                   f"private {(roll['Private_Clean'] + roll['Private_Dirty']) / 1024:.1f} MB, "

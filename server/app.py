@@ -3,6 +3,7 @@ engine's lifespan, and the version-prefix middleware in front."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -10,7 +11,7 @@ from typing import Any
 
 from runtime.config import DaemonConfig
 from runtime.engine import Engine
-from server import context
+from server import context, memory
 from server.app_spec import load_spec
 from server.dialects import Dialect, DockerNames
 from server.dispatch import Dispatcher
@@ -30,9 +31,11 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
         eng = engine or Engine(config)
         context.set_engine(eng)
         await eng.start()
+        trimmer = asyncio.ensure_future(memory.trim_periodically())
         try:
             yield
         finally:
+            trimmer.cancel()
             await eng.close()
             context.set_engine(None)
 

@@ -1,7 +1,7 @@
-"""The server command (``pouchd``): pouchd-style flags, served by gunicorn with one
-uvicorn worker speaking the hijack-capable protocol.
+"""The server command (``pouchd``): pouchd-style flags, served by uvicorn in one process
+speaking the hijack-capable protocol.
 
-One worker, because the engine is the single owner of the host state (like pouchd and
+One process, because the engine is the single owner of the host state (like pouchd and
 dockerd); concurrency comes from asyncio inside it. The default listener is the unix
 socket alone (mode 0660); TCP listens only where ``--listen tcp://`` asks, and the TLS
 flags apply to TCP listeners only (see :mod:`server.tls`).
@@ -12,14 +12,17 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import socket
+import ssl
 import stat
 import warnings
-from typing import Any
 
-from gunicorn.app.base import BaseApplication
+import uvicorn
 
 from runtime.config import DEFAULT_EXEC_ROOT_DIR, DEFAULT_HOME_DIR, DEFAULT_LISTEN, DEFAULT_REGISTRY, DaemonConfig
-from server.tls import TLSConfigError, check_tls_flags, server_context
+from server import memory
+from server.hijack import HijackHttpToolsProtocol
+from server.tls import SplitTLSServer, TLSConfigError, check_tls_flags, server_context
 
 SOCKET_MODE = 0o660
 log = logging.getLogger("pouch.server")
@@ -111,51 +114,52 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
     return config
 
 
-def gunicorn_binds(listen: list[str]) -> list[str]:
-    binds = []
-    for addr in listen:
+def listen_sockets(config: DaemonConfig) -> list[socket.socket]:
+    """The listeners, bound before the engine starts: unix sockets mode 0660 (stale ones from a
+    previous run replaced), TCP as asked."""
+    socks = []
+    for addr in config.listen:
         if addr.startswith("unix://"):
-            binds.append("unix:" + addr[len("unix://") :])
-        else:
-            binds.append(addr[len("tcp://") :])
-    return binds
-
-
-class PouchServer(BaseApplication):  # type: ignore[misc]
-    def __init__(self, config: DaemonConfig) -> None:
-        self.daemon_config = config
-        super().__init__()
-
-    def load_config(self) -> None:
-        cfg = self.daemon_config
-        for path in cfg.unix_sockets:
+            path = addr[len("unix://") :]
             os.makedirs(os.path.dirname(path) or "/", exist_ok=True)
             _remove_stale_socket(path)
-        settings: dict[str, Any] = {
-            "bind": gunicorn_binds(cfg.listen),
-            "workers": 1,
-            # TLS is the worker's business (TCP only); gunicorn's certfile would wrap the unix socket too.
-            "worker_class": "server.tls.PouchTLSWorker",
-            "loglevel": cfg.log_level,
-            "accesslog": "-" if cfg.debug else None,
-            "errorlog": "-",
-            "graceful_timeout": 10,
-            "timeout": 0,  # long-lived requests (wait, logs -f, events) are normal here
-            "keepalive": 5,
-            "when_ready": self._when_ready,
-            "control_socket_disable": True,  # parallel servers must not share $HOME/.gunicorn
-        }
-        for key, value in settings.items():
-            self.cfg.set(key, value)
-
-    def _when_ready(self, _server: Any) -> None:
-        for path in self.daemon_config.unix_sockets:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock.bind(path)
             os.chmod(path, SOCKET_MODE)
+        else:
+            host, _, port = addr[len("tcp://") :].rpartition(":")
+            host = host.strip("[]") or "0.0.0.0"
+            sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, int(port)))
+        sock.listen(2048)
+        sock.set_inheritable(True)
+        socks.append(sock)
+    return socks
 
-    def load(self) -> Any:
-        from server.app import create_app
 
-        return create_app(self.daemon_config)
+def serve(config: DaemonConfig, tcp_ssl: ssl.SSLContext | None) -> None:
+    """One process: uvicorn (hijack-capable protocol, uvloop) around the engine, which owns the
+    host state alone, as pouchd does. No prefork master: it would only double the memory."""
+    from server.app import create_app
+
+    memory.limit_arenas()
+    uv = uvicorn.Config(
+        create_app(config),
+        http=HijackHttpToolsProtocol,
+        loop="uvloop",
+        lifespan="on",
+        # dockerd logs requests at debug level only; a log record per request costs more than a ping.
+        access_log=config.debug,
+        log_config=None,
+        log_level=config.log_level,
+        timeout_keep_alive=5,
+        timeout_graceful_shutdown=10,  # long-lived requests (logs -f, events) must not hold a stop
+    )
+    server = SplitTLSServer(config=uv, tcp_ssl=tcp_ssl)
+    server.run(sockets=listen_sockets(config))
+    if not server.started:
+        raise SystemExit("pouchd: the server did not start (see the log above)")
 
 
 def _remove_stale_socket(path: str) -> None:
@@ -180,7 +184,7 @@ def main(argv: list[str] | None = None) -> None:
             log.warning("listening on %s without TLS: anyone who reaches it controls the host as root", addr)
         elif addr.startswith("tcp://") and not config.tls_verify:
             log.warning("listening on %s with TLS but without --tlsverify: clients are not authenticated", addr)
-    PouchServer(config).run()
+    serve(config, tcp_ssl)
 
 
 if __name__ == "__main__":

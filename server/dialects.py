@@ -171,7 +171,7 @@ def _image_delete(names: DockerNames) -> Shaper:
 
     def shape(result: Any, dialect: Dialect) -> Any:
         if dialect is not Dialect.DOCKER:
-            return Response(status_code=204)
+            return Response(status_code=204, media_type="application/json")
         return [{k: names.familiar(v) for k, v in item.items()} for item in result or []]
 
     return shape

@@ -25,7 +25,6 @@ from typing import Any
 
 import httptools
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
-from uvicorn_worker import UvicornWorker
 
 RAW_STREAM = "application/vnd.raw-stream"
 EXTENSION = "pouch.hijack"
@@ -294,19 +293,6 @@ class HijackHttpToolsProtocol(HttpToolsProtocol):
         if self._hijacked is not None:
             self._hijacked.reader.feed_eof()
         super().connection_lost(exc)
-
-
-class PouchWorker(UvicornWorker):
-    """gunicorn worker running uvicorn with the hijack-capable protocol."""
-
-    # No per-request access log (dockerd logs requests at debug level only; a log record per
-    # request costs more than answering a ping).
-    CONFIG_KWARGS = {
-        "loop": "uvloop",
-        "http": "server.hijack:HijackHttpToolsProtocol",
-        "lifespan": "on",
-        "access_log": False,
-    }
 
 
 async def hijack(scope: dict[str, Any]) -> HijackedConnection:

@@ -1,10 +1,9 @@
 """Transport security for TCP listeners, as pouchd and dockerd do it.
 
-gunicorn's ``certfile`` wraps every bind in TLS, unix sockets included; dockerd keeps its
-unix socket plain (file permissions guard it) and speaks TLS on TCP only. So gunicorn gets
-no TLS settings at all: :class:`PouchTLSWorker` serves unix sockets plain and wraps only
-the TCP ones in the :class:`ssl.SSLContext` built here from ``--tlscert/--tlskey`` (plus
-``--tlscacert`` and ``CERT_REQUIRED`` under ``--tlsverify``). Both kinds of listener use
+dockerd keeps its unix socket plain (file permissions guard it) and speaks TLS on TCP only,
+where uvicorn's own TLS settings would wrap every listener. :class:`SplitTLSServer` serves
+unix sockets plain and wraps only the TCP ones in the :class:`ssl.SSLContext` built here from
+``--tlscert/--tlskey`` (plus ``--tlscacert`` and ``CERT_REQUIRED`` under ``--tlsverify``). Both kinds of listener use
 the hijack-capable protocol of :mod:`server.hijack`.
 """
 
@@ -14,14 +13,11 @@ import asyncio
 import logging
 import socket
 import ssl
-import sys
 from typing import Any
 
-from gunicorn.arbiter import Arbiter
 from uvicorn.server import Server
 
 from runtime.config import DaemonConfig
-from server.hijack import PouchWorker
 
 log = logging.getLogger("pouch.server.tls")
 
@@ -92,16 +88,3 @@ class SplitTLSServer(Server):
         for sock in tls_socks:
             srv = await loop.create_server(create_protocol, sock=sock, ssl=self.tcp_ssl, backlog=config.backlog)
             self.servers.append(srv)
-
-
-class PouchTLSWorker(PouchWorker):
-    """The gunicorn worker pouchd runs: hijack-capable protocol, TLS on TCP listeners only."""
-
-    async def _serve(self) -> None:
-        self.config.app = self.wsgi
-        daemon_config: DaemonConfig = self.app.daemon_config
-        server = SplitTLSServer(config=self.config, tcp_ssl=server_context(daemon_config))
-        self._install_sigquit_handler()
-        await server.serve(sockets=self.sockets)
-        if not server.started:
-            sys.exit(Arbiter.WORKER_BOOT_ERROR)

@@ -1,4 +1,4 @@
-"""Start a real pouchd (gunicorn + uvicorn worker + engine) for tests, on its own unix
+"""Start a real pouchd (uvicorn + engine, one process) for tests, on its own unix
 socket, home dir, exec root and cgroup prefix, so several can run side by side."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class RunningServer:
         )
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
-        """Kill the whole server process group (master and worker), as `kill -9` would."""
+        """Kill the whole server process group, as `kill -9` would."""
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, sig)
             self.proc.wait(30)

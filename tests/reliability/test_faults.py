@@ -1,4 +1,4 @@
-"""Fault survival: kill -9 of the whole server (master and worker) in the middle of
+"""Fault survival: kill -9 of the whole server in the middle of
 operations, then a restart. After it the store must agree with the host (no half objects,
 no leaked mounts, netns, veths or cgroups), every object the API reported created must
 still exist, and removing everything must leave nothing of ours on the host.
