@@ -133,7 +133,6 @@ def listen_sockets(config: DaemonConfig) -> list[socket.socket]:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, int(port)))
         sock.listen(2048)
-        sock.set_inheritable(True)
         socks.append(sock)
     return socks
 

@@ -397,13 +397,18 @@ class NetworkService:
             return None
         if mode.startswith("netns:"):
             return mode.split(":", 1)[1]
+        if mode == "none":
+            return None  # runc makes the private namespace and brings its loopback up: no netns file, no CNI
         if mode.startswith("container:"):
             other = self.containers.get(mode.split(":", 1)[1])
             joined = self._active.get(other["Id"])
             if joined is not None:
                 return str(joined["netns"])
-            if (other.get("HostConfig") or {}).get("NetworkMode") == "host":
+            other_mode = (other.get("HostConfig") or {}).get("NetworkMode")
+            if other_mode == "host":
                 return None
+            if other_mode == "none" and other["State"].get("Running") and other["State"].get("Pid"):
+                return f"/proc/{other['State']['Pid']}/ns/net"
             raise Conflict(f"cannot join network of a non running container: {other['Id']}")
         async with self._lock:
             if cid in self._active:  # already set up (restart without teardown)
