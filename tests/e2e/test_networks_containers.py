@@ -7,6 +7,7 @@ Test traffic goes only to loopback and to the bridges/namespaces these tests cre
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 import uuid
@@ -241,8 +242,18 @@ def test_links_on_the_default_bridge(c: httpx.Client, usernet: str) -> None:
 
 
 def test_network_modes(c: httpx.Client) -> None:
-    code, out = run(c, ["ip", "-o", "link"], {"NetworkMode": "none"})
-    assert code == 0 and "lo:" in out and "eth0" not in out
+    probe = "ip -o link; ping -c1 -W2 127.0.0.1 >/dev/null && echo lo-up"
+    code, out = run(c, ["sh", "-c", probe], {"NetworkMode": "none"})
+    assert code == 0 and "lo:" in out and "eth0" not in out and "lo-up" in out
+    # A container joining a "none" container's network shares its (runc-made) namespace.
+    create(c, "lonely", ["sleep", "60"], {"NetworkMode": "none"})
+    start(c, "lonely")
+    try:
+        pid = c.get("/containers/lonely/json").json()["State"]["Pid"]
+        code, out = run(c, ["readlink", "/proc/self/ns/net"], {"NetworkMode": "container:lonely"})
+        assert code == 0 and out.strip() == os.readlink(f"/proc/{pid}/ns/net"), out
+    finally:
+        c.delete("/containers/lonely", params={"force": 1})
     host_links = json.loads(subprocess.run(["ip", "-j", "link"], capture_output=True, text=True).stdout)
     host_macs = {ln["address"] for ln in host_links if ln["ifname"] != "lo" and not ln["ifname"].startswith("veth")}
     code, out = run(c, ["ip", "-o", "link"], {"NetworkMode": "host"})
