@@ -31,15 +31,16 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
         eng = engine or Engine(config)
         context.set_engine(eng)
         await eng.start()
-        trimmer = asyncio.ensure_future(memory.trim_periodically())
+        trimming = asyncio.ensure_future(trimmer.run())
         try:
             yield
         finally:
-            trimmer.cancel()
+            trimming.cancel()
             await eng.close()
             context.set_engine(None)
 
     register_integer_formats()
+    trimmer = memory.IdleTrimmer()
     spec = load_spec()
     resolver = PouchResolver(
         spec,
@@ -47,4 +48,4 @@ def create_app(config: DaemonConfig, engine: Engine | None = None) -> DockerComp
         DockerNames(config.default_registry, config.default_registry_namespace),
     )
     # strict: the spec's letter (--strict-requests), else pouchd's reading (server/reading.py).
-    return DockerCompatMiddleware(Dispatcher(spec, resolver, config.strict_requests, lifespan))
+    return DockerCompatMiddleware(Dispatcher(spec, resolver, config.strict_requests, lifespan, trimmer.touch))

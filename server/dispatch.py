@@ -52,10 +52,18 @@ class Endpoint:
 class Dispatcher:
     """The ASGI application behind the version-prefix middleware."""
 
-    def __init__(self, spec: dict[str, Any], resolver: Resolver, strict: bool, lifespan: Lifespan) -> None:
+    def __init__(
+        self,
+        spec: dict[str, Any],
+        resolver: Resolver,
+        strict: bool,
+        lifespan: Lifespan,
+        answered: Callable[[], None] = lambda: None,
+    ) -> None:
         specification = Specification.load(spec)
         self.base = specification.base_path
         self.lifespan = lifespan
+        self.answered = answered  # after each request (server/memory.py trims when they stop)
         targets = []
         for path, item in specification["paths"].items():
             for method in item:
@@ -82,7 +90,10 @@ class Dispatcher:
             response = errors.error_response(exc)
         if scope["method"] == "HEAD":
             response.body = b""  # headers as for GET, no body
-        await response(scope, receive, send)
+        try:
+            await response(scope, receive, send)
+        finally:
+            self.answered()
 
     async def _answer(self, scope: Scope, receive: Receive) -> Response:
         path: str = scope["path"]

@@ -13,10 +13,11 @@ import asyncio
 import ctypes
 import ctypes.util
 import logging
+import time
 
 log = logging.getLogger("pouch.server")
 M_ARENA_MAX = -8  # mallopt parameter (malloc.h)
-TRIM_EVERY = 30.0
+
 
 def _glibc() -> ctypes.CDLL | None:
     try:
@@ -40,7 +41,21 @@ def trim() -> None:
         _libc.malloc_trim(0)
 
 
-async def trim_periodically(every: float = TRIM_EVERY) -> None:
-    while True:
-        await asyncio.sleep(every)
-        trim()
+class IdleTrimmer:
+    """Trims after ``idle`` seconds without a request, once per burst of requests."""
+
+    def __init__(self, idle: float = 1.0) -> None:
+        self.idle = idle
+        self._dirty = False
+        self._last = 0.0
+
+    def touch(self) -> None:
+        self._dirty = True
+        self._last = time.monotonic()
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(self.idle)
+            if self._dirty and time.monotonic() - self._last >= self.idle:
+                self._dirty = False
+                trim()
