@@ -13,14 +13,13 @@ midway leaves blobs at most (reused by the next pull) and never a half image.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import json
 import logging
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +44,13 @@ from runtime.images.reference import (
 from runtime.images.registry import AuthConfig, Registries
 from runtime.images.snapshots import Snapshots, chain_ids
 from runtime.images.transfer import Transfers
+from runtime.images.unpacking import Unpacker
 from runtime.store import MetaStore
 
 log = logging.getLogger("pouch.images")
 Record = dict[str, Any]
 Progress = Callable[[dict[str, Any]], None]
 SPOOL_CHUNK = 1 << 20
-UNPACK_WORKERS = 4
 
 
 def short_id(image_id: str) -> str:
@@ -77,6 +76,7 @@ class ImageService:
         self.snapshots = Snapshots(self.root, self.content.tmp)
         self.store.register("image", records.ImageRecordSchema())
         self._lock = threading.RLock()
+        self.unpacker = Unpacker(self.content, self.snapshots)
         self._seq = max((r.get("Seq", 0) for r in self.store.list("image")), default=0)
         self.registries = Registries(
             config.insecure_registries, config.home_dir / "certs.d", image_proxy, self.content.tmp
@@ -152,80 +152,15 @@ class ImageService:
             self._seq += 1
             return self._seq
 
-    def _platform_manifest(self, digest: str) -> tuple[str, dict[str, Any]]:
-        """The manifest for this host (an index resolves to linux/<arch>)."""
-        doc = self.content.read_json(digest)
-        if doc.get("mediaType") in archives.INDEX_TYPES or "manifests" in doc:
-            os_, arch = host_platform()
-            for desc in doc.get("manifests") or []:
-                plat = desc.get("platform") or {}
-                if plat.get("os", "linux") == os_ and plat.get("architecture", arch) == arch:
-                    if not self.content.has(desc["digest"]):
-                        raise InvalidParameter(f"manifest {desc['digest']} for {os_}/{arch} is missing")
-                    return desc["digest"], self.content.read_json(desc["digest"])
-            raise NotFound(f"no image for platform {os_}/{arch} in index {digest}")
-        return digest, doc
-
     def unpack(self, manifest_digest: str, progress: Progress | None = None) -> Record:
         """Unpack an image's layers into snapshots and return its record (not yet stored)."""
-        platform_digest, manifest = self._platform_manifest(manifest_digest)
-        config_digest = manifest.get("config", {}).get("digest")
-        if not isinstance(config_digest, str):
-            raise InvalidParameter(f"manifest {platform_digest} has no config")
-        config = self.content.read_json(config_digest)
-        layer_descs = manifest.get("layers") or []
-        diff_ids = list((config.get("rootfs") or {}).get("diff_ids") or [])
-        if len(diff_ids) != len(layer_descs):
-            raise InvalidParameter(
-                f"image config lists {len(diff_ids)} layers but manifest {platform_digest} has {len(layer_descs)}"
-            )
-        chains = chain_ids(diff_ids)
-        # Layers unpack independently (each into its own snapshot): do them side by side;
-        # zlib and hashing release the GIL, so this scales with cores.
-        jobs = list(zip(layer_descs, diff_ids, chains, strict=True))
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(UNPACK_WORKERS, len(jobs)))) as pool:
-            sizes = list(pool.map(lambda j: self._ensure_snapshot(j[0]["digest"], j[1], j[2], progress), jobs))
-        blobs = {manifest_digest, platform_digest, config_digest, *(d["digest"] for d in layer_descs)}
-        history = config.get("history") or []
-        return {
-            "Id": config_digest,
-            "RepoTags": [],
-            "RepoDigests": [],
-            "Config": config.get("config") or {},
-            "Architecture": config.get("architecture", ""),
-            "Os": config.get("os", ""),
-            "Created": config.get("created", ""),
-            "Author": config.get("author", ""),
-            "Comment": (history[-1].get("comment", "") if history else ""),
-            "RootFS": {"Type": "layers", "Layers": diff_ids},
-            "ManifestDigest": platform_digest,
-            "Blobs": sorted(blobs),
-            "ChainIDs": chains,
-            "LayerSizes": sizes,
-            "Size": sum(sizes),
-            "Seq": 0,
-        }
+        return self.unpacker.unpack(manifest_digest, progress)
 
-    def _ensure_snapshot(self, blob: str, diff_id: str, chain: str, progress: Progress | None) -> int:
-        size_file = self.snapshots.root / f"{digest_hex(chain)}.size"
-        if self.snapshots.has(chain) and size_file.exists():
-            return int(size_file.read_text() or 0)
-        if progress:
-            progress({"status": "Extracting", "progressDetail": {}, "id": digest_hex(blob)[:12]})
-        tmp = Path(self.content.temp_dir("unpack-"))
-        try:
-            os.chmod(tmp, 0o755)
-            with self.content.open(blob) as f:
-                got, size = layers.apply_layer(f, tmp)
-            if got != diff_id:
-                raise InvalidParameter(f"layer {blob} unpacks to {got}, but the image config says {diff_id}")
-            size_file.write_text(str(size))
-            self.snapshots.commit(chain, tmp)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        if progress:
-            progress({"status": "Pull complete", "progressDetail": {}, "id": digest_hex(blob)[:12]})
-        return size
+    def unpack_early(self, blob: str) -> None:
+        self.unpacker.unpack_early(blob)
+
+    def discard_early(self, blobs: Iterable[str]) -> None:
+        self.unpacker.discard_early(blobs)
 
     def commit_record(self, new: Record, tags: list[str], repo_digest: str | None = None) -> Record:
         """Store an unpacked image, moving ``tags`` onto it (as `docker tag` does)."""
