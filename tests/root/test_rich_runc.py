@@ -91,7 +91,7 @@ def test_sbin_init_boots_runs_the_command_under_init_and_halts_on_its_signal(tmp
         # booting, so the halt signal is repeated until it takes, as a stop would wait and see.
         def halted() -> bool:
             ctr.runc("kill", ctr.cid, str(hostconfig.parse_signal(rich.stop_signal)), check=False)
-            return ctr.wait_status("stopped", 3) == "stopped"
+            return ctr.wait_status("stopped", 10) == "stopped"
 
-        assert eventually(halted, 30)
+        assert eventually(halted, 40)
         assert "Requesting system poweroff" in ctr.log.read_text()  # a clean halt, not a kill
