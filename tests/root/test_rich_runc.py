@@ -93,5 +93,5 @@ def test_sbin_init_boots_runs_the_command_under_init_and_halts_on_its_signal(tmp
             ctr.runc("kill", ctr.cid, str(hostconfig.parse_signal(rich.stop_signal)), check=False)
             return ctr.wait_status("stopped", 10) == "stopped"
 
-        assert eventually(halted, 40)
+        assert eventually(halted, 40), ctr.log.read_text()[-2000:]
         assert "Requesting system poweroff" in ctr.log.read_text()  # a clean halt, not a kill
