@@ -15,7 +15,6 @@ scope): the dispatcher binds it for the request, as connexion's context middlewa
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,16 +28,12 @@ from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from server import errors
+from server.encoding import compact_json
 from server.reading import OperationReader
 from server.routes import METHODS, MethodNotAllowed, Router
 
 log = logging.getLogger("pouch.server")
 Lifespan = Callable[[Any], contextlib.AbstractAsyncContextManager[None]]
-
-
-def compact_json(value: Any) -> bytes:
-    """JSON as Go's encoder writes it: no spaces after separators."""
-    return json.dumps(value, separators=(",", ":")).encode()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
 from runtime.errors import EngineError, InvalidParameter
+from server.encoding import compact_json
 from server.errors import status_of
 
 # Loop turns a stream's first step may take before the 200 head goes out: long enough for a
@@ -76,7 +77,7 @@ class JSONLinesResponse(StreamingResponse):
 
 
 def _line(item: dict[str, Any]) -> bytes:
-    return json.dumps(item, separators=(",", ":")).encode() + b"\n"
+    return compact_json(item) + b"\n"
 
 
 def json_stream(items: AsyncIterator[dict[str, Any]], status_code: int = 200) -> StreamingResponse:
