@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -155,12 +155,6 @@ class ImageService:
     def unpack(self, manifest_digest: str, progress: Progress | None = None) -> Record:
         """Unpack an image's layers into snapshots and return its record (not yet stored)."""
         return self.unpacker.unpack(manifest_digest, progress)
-
-    def unpack_early(self, blob: str) -> None:
-        self.unpacker.unpack_early(blob)
-
-    def discard_early(self, blobs: Iterable[str]) -> None:
-        self.unpacker.discard_early(blobs)
 
     def commit_record(self, new: Record, tags: list[str], repo_digest: str | None = None) -> Record:
         """Store an unpacked image, moving ``tags`` onto it (as `docker tag` does)."""

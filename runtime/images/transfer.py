@@ -19,7 +19,7 @@ import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -63,10 +63,6 @@ class LocalImages(Protocol):
     def resolve(self, ref: str) -> Record: ...
 
     def unpack(self, manifest_digest: str, progress: Callable[[Message], None] | None = None) -> Record: ...
-
-    def unpack_early(self, blob: str) -> None: ...
-
-    def discard_early(self, blobs: Iterable[str]) -> None: ...
 
     def commit_record(self, new: Record, tags: list[str], repo_digest: str | None = None) -> Record: ...
 
@@ -160,14 +156,8 @@ class Transfers:
                 src,
                 f"oci:{layout}:pull",
             ]
-            # Each layer is unpacked as soon as its blob is in, while skopeo fetches the others.
-            early = asyncio.ensure_future(self._unpack_as_blobs_land(list(pending)))
-            try:
-                async for msg in self._run_copy(args, pending, str(ref)):
-                    yield msg
-                await early
-            finally:
-                early.cancel()
+            async for msg in self._run_copy(args, pending, str(ref)):
+                yield msg
             manifest_digest = _layout_manifest(layout)
             existing = self.images.find(ref.tagged) if ref.tag else None
             queue: asyncio.Queue[Message | None] = asyncio.Queue()
@@ -198,23 +188,7 @@ class Transfers:
         except (OSError, sqlite3.OperationalError) as e:  # a full disk, most often: say so in the stream
             yield error_message(f"pull of {ref} failed: {getattr(e, 'strerror', None) or e}")
         finally:
-            self.images.discard_early(d["digest"] for d in plan.layers)  # a failed pull leaves none
             shutil.rmtree(plan.workdir, ignore_errors=True)
-
-    async def _unpack_as_blobs_land(self, blobs: list[str], every: float = 0.02) -> None:
-        """Unpack each blob once the content store has it (skopeo renames a blob into place
-        when it is complete), one at a time; a failure here is redone, and reported, by unpack."""
-        remaining = list(blobs)
-        while remaining:
-            landed = next((b for b in remaining if self.content.has(b)), None)
-            if landed is None:
-                await asyncio.sleep(every)
-                continue
-            remaining.remove(landed)
-            try:
-                await asyncio.to_thread(self.images.unpack_early, landed)
-            except (EngineError, OSError) as exc:
-                log.info("early unpack of %s: %s (unpacked again after the download)", landed[:19], exc)
 
     async def _run_copy(self, args: list[str], pending: dict[str, dict[str, Any]], what: str) -> AsyncIterator[Message]:
         proc = await asyncio.create_subprocess_exec(

@@ -1,13 +1,16 @@
 """Layers into snapshots: an image's layers unpacked (each into its own chain-ID snapshot) and
-the image record they make; layers may be unpacked early, while their image still downloads."""
+the image record they make.
+
+Unpacking while skopeo downloads was tried (following its temporary blob files, and taking
+each blob as it landed): on two cores the registry, skopeo and the unpacking compete for the
+CPU, and the pull took as long (0.44 s either way for 51 MB), so the code stays simple."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import os
 import shutil
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +31,6 @@ class Unpacker:
     def __init__(self, content: ContentStore, snapshots: Snapshots) -> None:
         self.content = content
         self.snapshots = snapshots
-        self._lock = threading.Lock()
-        # blob -> (unpacked dir, its diff ID, size): layers unpacked while their image was still
-        # downloading (transfer.py), taken by snapshot_layer once the config says what they are.
-        self._early: dict[str, tuple[Path, str, int]] = {}
 
     def platform_manifest(self, digest: str) -> tuple[str, dict[str, Any]]:
         """The manifest for this host (an index resolves to linux/<arch>)."""
@@ -87,48 +86,17 @@ class Unpacker:
             "Seq": 0,
         }
 
-    def unpack_early(self, blob: str) -> None:
-        """Unpack a layer whose blob is in while the rest of its image still downloads; the
-        image's config (which comes last) then says whether it is what it claims."""
+    def snapshot_layer(self, blob: str, diff_id: str, chain: str, progress: Progress | None) -> int:
+        size_file = self.snapshots.root / f"{digest_hex(chain)}.size"
+        if self.snapshots.has(chain) and size_file.exists():
+            return int(size_file.read_text() or 0)
+        if progress:
+            progress({"status": "Extracting", "progressDetail": {}, "id": digest_hex(blob)[:12]})
         tmp = Path(self.content.temp_dir("unpack-"))
         try:
             os.chmod(tmp, 0o755)
             with self.content.open(blob) as f:
                 got, size = layers.apply_layer(f, tmp)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        with self._lock:
-            old = self._early.pop(blob, None)
-            self._early[blob] = (tmp, got, size)
-        if old is not None:
-            shutil.rmtree(old[0], ignore_errors=True)
-
-    def discard_early(self, blobs: Iterable[str]) -> None:
-        for blob in blobs:
-            with self._lock:
-                early = self._early.pop(blob, None)
-            if early is not None:
-                shutil.rmtree(early[0], ignore_errors=True)
-
-    def snapshot_layer(self, blob: str, diff_id: str, chain: str, progress: Progress | None) -> int:
-        size_file = self.snapshots.root / f"{digest_hex(chain)}.size"
-        with self._lock:
-            early = self._early.pop(blob, None)
-        if self.snapshots.has(chain) and size_file.exists():
-            if early is not None:
-                shutil.rmtree(early[0], ignore_errors=True)
-            return int(size_file.read_text() or 0)
-        if progress:
-            progress({"status": "Extracting", "progressDetail": {}, "id": digest_hex(blob)[:12]})
-        tmp = early[0] if early is not None else Path(self.content.temp_dir("unpack-"))
-        try:
-            if early is not None:
-                got, size = early[1], early[2]
-            else:
-                os.chmod(tmp, 0o755)
-                with self.content.open(blob) as f:
-                    got, size = layers.apply_layer(f, tmp)
             if got != diff_id:
                 raise InvalidParameter(f"layer {blob} unpacks to {got}, but the image config says {diff_id}")
             size_file.write_text(str(size))
