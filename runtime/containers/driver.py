@@ -37,6 +37,48 @@ def set_child_subreaper() -> None:
         log.warning("prctl(PR_SET_CHILD_SUBREAPER) failed: errno %d", ctypes.get_errno())
 
 
+def reap_container_orphans() -> int:
+    """Reap the zombies we adopted from containers; returns how many.
+
+    As subreaper we adopt what a container's exec leaves behind once its runc parent is gone
+    (the command of a `runc exec --detach`); unreaped, such a zombie keeps the container's PID
+    namespace alive: its init hangs in exit until every member is reaped, so the container never
+    stops. Only zombies in a nested PID namespace are taken: our own subprocesses live in ours,
+    and their waiters must still see their exit status."""
+    reaped = 0
+    for pid in _children():
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        if not fields.get("State", "").strip().startswith("Z") or len(fields.get("NSpid", "").split()) < 2:
+            continue
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+            reaped += 1
+    return reaped
+
+
+def reap_orphans_on_sigchld(on: bool) -> None:
+    """Reap adopted container zombies whenever a child exits (only the main thread's loop can
+    take signals; an engine run elsewhere, as in some tests, goes without)."""
+    with contextlib.suppress(RuntimeError, ValueError):
+        loop = asyncio.get_running_loop()
+        if on:
+            loop.add_signal_handler(signal.SIGCHLD, reap_container_orphans)
+        else:
+            loop.remove_signal_handler(signal.SIGCHLD)
+
+
+def _children() -> set[int]:
+    pids: set[int] = set()
+    for children in Path("/proc/self/task").glob("*/children"):
+        with contextlib.suppress(OSError, ValueError):
+            pids.update(int(p) for p in children.read_text().split())
+    return pids
+
+
 def find_binary(name: str) -> str:
     path = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/local/sbin:/sbin:/usr/libexec/podman")
     if path is None:

@@ -36,6 +36,7 @@ from runtime.containers.driver import (
     ProcessWatch,
     RuntimeFailure,
     command_failure,
+    reap_orphans_on_sigchld,
     set_child_subreaper,
 )
 from runtime.containers.launch import Launcher
@@ -612,6 +613,7 @@ class ContainerService:
     # -- restore (live restore) --------------------------------------------------------------
     async def restore(self) -> None:
         set_child_subreaper()
+        reap_orphans_on_sigchld(True)
         for rec in [r for r in self.table.records() if r.get("Creating")]:
             log.warning("discarding container %s: the daemon died while creating it", rec["Id"])
             await self._discard(rec)
@@ -660,6 +662,7 @@ class ContainerService:
             lv.cancel_restart()
         for task in list(self._bg):
             task.cancel()
+        reap_orphans_on_sigchld(False)
         cgroups.remove_prefix(self.config.cgroup_parent)
 
     # -- checkpoints (checkpoints.py) ----------------------------------------------------------

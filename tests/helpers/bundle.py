@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from runtime.containers.driver import reap_container_orphans
 from tests.helpers.images import BUSYBOX, busybox_applets
 
 
@@ -79,6 +80,9 @@ class RuncContainer:
         self.runc("delete", "--force", self.cid, check=False)
 
     def status(self) -> str:
+        # pytest may be a subreaper (an in-process engine made it one): reap the zombies a
+        # detached exec leaves us, or the container's PID namespace cannot finish dying
+        reap_container_orphans()
         res = self.runc("state", self.cid, check=False)
         return str(json.loads(res.stdout)["status"]) if res.returncode == 0 else "gone"
 

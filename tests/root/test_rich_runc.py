@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -95,3 +97,33 @@ def test_sbin_init_boots_runs_the_command_under_init_and_halts_on_its_signal(tmp
 
         assert eventually(halted, 40), ctr.log.read_text()[-2000:]
         assert "Requesting system poweroff" in ctr.log.read_text()  # a clean halt, not a kill
+
+
+SUBREAPER_HALT = """
+import sys, time
+from pathlib import Path
+from runtime.containers.driver import reap_container_orphans, set_child_subreaper
+from tests.helpers.bundle import RuncContainer, base_spec, busybox_rootfs
+
+set_child_subreaper()  # as the engine is, and pytest once an in-process engine ran
+work = Path(sys.argv[1])
+rootfs = busybox_rootfs(work / "rootfs")
+with RuncContainer(work, "orphan-" + str(time.monotonic_ns()), base_spec(rootfs, ["sleep", "1000"])) as ctr:
+    assert ctr.exec_detached("true") == 0  # runc exits: its command is ours now, then our zombie
+    reaped = 0
+    deadline = time.monotonic() + 10
+    while not reaped and time.monotonic() < deadline:
+        reaped = reap_container_orphans()
+        time.sleep(0.1)
+    ctr.runc("kill", ctr.cid, "KILL")
+    print(reaped, ctr.wait_status("stopped", 10))
+"""
+
+
+def test_a_subreaper_reaps_what_a_detached_exec_leaves_so_the_container_can_stop(tmp_path: Path) -> None:
+    require_runc()
+    res = subprocess.run(
+        [sys.executable, "-c", SUBREAPER_HALT, str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.split() == ["1", "stopped"]
