@@ -10,6 +10,7 @@ DEFAULT_LISTEN = "unix:///var/run/pouchd.sock"
 DEFAULT_HOME_DIR = "/var/lib/pouch"
 DEFAULT_EXEC_ROOT_DIR = "/var/run/pouch"
 DEFAULT_REGISTRY = "registry.hub.docker.com"
+DEFAULT_LXCFS_HOME = "/var/lib/lxcfs"
 
 
 @dataclasses.dataclass
@@ -45,10 +46,15 @@ class DaemonConfig:
     strict_requests: bool = False
     # Whose answers to give: "auto" (per request, server/dialects.py), "pouch" or "docker".
     api_dialect: str = "auto"
+    # pouchd's lxcfs flags: run lxcfs (the binary; "" finds it on PATH) mounted at lxcfs_home.
+    enable_lxcfs: bool = False
+    lxcfs: str = ""
+    lxcfs_home: Path = Path(DEFAULT_LXCFS_HOME)
 
     def __post_init__(self) -> None:
         self.home_dir = Path(self.home_dir)
         self.exec_root_dir = Path(self.exec_root_dir)
+        self.lxcfs_home = Path(self.lxcfs_home)
 
     def ensure_dirs(self) -> None:
         for d in (self.home_dir, self.exec_root_dir):

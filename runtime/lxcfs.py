@@ -41,7 +41,7 @@ MOUNT_TIMEOUT = 10.0
 RESTART_DELAYS = (0.1, 0.5, 1.0, 2.0, 5.0)  # back-off between restarts that keep failing
 
 
-def _default_binary() -> str:
+def default_lxcfs_binary() -> str:
     return shutil.which("lxcfs") or "/usr/bin/lxcfs"
 
 
@@ -54,7 +54,7 @@ class LxcfsConfig:
     """
 
     enabled: bool = False
-    binary: str = dataclasses.field(default_factory=_default_binary)
+    binary: str = dataclasses.field(default_factory=default_lxcfs_binary)
     home: Path = Path("/var/lib/lxcfs")
 
     def __post_init__(self) -> None:
@@ -110,6 +110,9 @@ class LxcfsManager:
         self.config = config
         self.home = Path(config.home)
         self.pidfile = Path(run_dir) / "lxcfs.pid"
+        # its messages go to a file, not a pipe of ours: an lxcfs kept for running containers
+        # outlives the engine, and a closed pipe would kill it at its next message
+        self.logfile = Path(run_dir) / "lxcfs.log"
         self.on_restart = on_restart
         self.owned = False
         self.restarts = 0
@@ -138,7 +141,8 @@ class LxcfsManager:
         self.owned = True
         self._supervisor = asyncio.create_task(self._supervise())
 
-    def _prepare(self) -> None:
+    def _prepare(self) -> int:
+        """Ready to spawn; returns where this run's messages start in the log."""
         if not Path(self.config.binary).is_file():
             raise EngineError(f"lxcfs binary not found: {self.config.binary} (install lxcfs or pass --lxcfs)")
         # a dead lxcfs leaves its FUSE mount behind, and a new one cannot mount over it
@@ -146,27 +150,33 @@ class LxcfsManager:
             subprocess.run(["umount", "-l", str(self.home)], capture_output=True)
         self.home.mkdir(parents=True, exist_ok=True)
         self.pidfile.parent.mkdir(parents=True, exist_ok=True)
+        return self.logfile.stat().st_size if self.logfile.exists() else 0
+
+    def _log_since(self, offset: int) -> bytes:
+        with open(self.logfile, "rb") as logf:
+            logf.seek(offset)
+            return logf.read()[-2000:]
 
     async def _spawn(self) -> None:
-        await asyncio.to_thread(self._prepare)
-        self._proc = await asyncio.create_subprocess_exec(
-            self.config.binary,
-            "--foreground",
-            "--pidfile",
-            str(self.pidfile),
-            str(self.home),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,  # a signal to the engine's process group is not one to lxcfs
-        )
+        start = await asyncio.to_thread(self._prepare)
+        logf = await asyncio.to_thread(open, self.logfile, "ab")
+        with logf:
+            self._proc = await asyncio.create_subprocess_exec(
+                self.config.binary,
+                "--foreground",
+                "--pidfile",
+                str(self.pidfile),
+                str(self.home),
+                stdin=subprocess.DEVNULL,
+                stdout=logf,
+                stderr=logf,
+                start_new_session=True,  # a signal to the engine's process group is not one to lxcfs
+            )
         deadline = time.monotonic() + MOUNT_TIMEOUT
         while not lxcfs_mounted(self.home):
             if self._proc.returncode is not None or time.monotonic() > deadline:
-                err = b""
-                if self._proc.stderr is not None and self._proc.returncode is not None:
-                    err = await self._proc.stderr.read()
                 await self._stop_proc()
+                err = await asyncio.to_thread(self._log_since, start)
                 raise EngineError(f"lxcfs did not mount {self.home}: {err.decode(errors='replace').strip()}")
             await asyncio.sleep(0.05)
         log.info("lxcfs %d mounted at %s", self._proc.pid, self.home)
@@ -176,8 +186,6 @@ class LxcfsManager:
         while not self._closing:
             proc = self._proc
             assert proc is not None
-            if proc.stderr is not None:
-                await proc.stderr.read()  # drains lxcfs's messages until it exits
             code = await proc.wait()
             if self._closing:
                 return
@@ -208,14 +216,15 @@ class LxcfsManager:
             proc.kill()
             await proc.wait()
 
-    async def close(self) -> None:
-        """Stop our lxcfs (an adopted one keeps running) and take its mount down."""
+    async def close(self, keep_running: bool = False) -> None:
+        """Stop our lxcfs (an adopted one keeps running) and take its mount down; with
+        ``keep_running`` it stays (containers use it) and the next start adopts it."""
         self._closing = True
         if self._supervisor is not None:
             self._supervisor.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._supervisor
-        if self.owned:
+        if self.owned and not keep_running:
             await self._stop_proc()
             await asyncio.to_thread(self._unmount)
             self.pidfile.unlink(missing_ok=True)

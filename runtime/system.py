@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from runtime.config import DaemonConfig
-from runtime.containers.protocols import ContainerCounts
+from runtime.containers.protocols import ContainerCounts, FeatureInfo
 from runtime.host import goarch, mem_total_bytes, runtimes
 from runtime.images.protocols import ImageCount
 from runtime.settings import DaemonSettings
@@ -45,9 +45,15 @@ def runc_commit() -> dict[str, str]:
 
 class SystemService:
     def __init__(
-        self, config: DaemonConfig, settings: DaemonSettings, containers: ContainerCounts, images: ImageCount
+        self,
+        config: DaemonConfig,
+        settings: DaemonSettings,
+        containers: ContainerCounts,
+        images: ImageCount,
+        features: FeatureInfo,
     ) -> None:
         self.config = config
+        self.features = features
         self.settings = settings
         self.containers = containers
         self.images = images
@@ -84,7 +90,7 @@ class SystemService:
             "ContainersStopped": len(states) - states.count("running") - states.count("paused"),
             "Images": self.images.count(),
             "Driver": "overlayfs",
-            "DriverStatus": [["Backing Filesystem", _backing_fs(cfg.home_dir)]],
+            "DriverStatus": [["Backing Filesystem", _backing_fs(cfg.home_dir)], *self.features.driver_status()],
             "CgroupDriver": "cgroupfs",
             "Debug": cfg.debug,
             "KernelVersion": platform.release(),
@@ -105,7 +111,7 @@ class SystemService:
             "ExperimentalBuild": False,
             "LiveRestoreEnabled": True,
             "LoggingDriver": "json-file",
-            "LxcfsEnabled": False,
+            "LxcfsEnabled": self.features.lxcfs_enabled,
             "CriEnabled": False,
             "DefaultRegistry": cfg.default_registry,
             "IndexServerAddress": f"https://{cfg.default_registry}/v1/",

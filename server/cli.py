@@ -19,7 +19,14 @@ import warnings
 
 import uvicorn
 
-from runtime.config import DEFAULT_EXEC_ROOT_DIR, DEFAULT_HOME_DIR, DEFAULT_LISTEN, DEFAULT_REGISTRY, DaemonConfig
+from runtime.config import (
+    DEFAULT_EXEC_ROOT_DIR,
+    DEFAULT_HOME_DIR,
+    DEFAULT_LISTEN,
+    DEFAULT_LXCFS_HOME,
+    DEFAULT_REGISTRY,
+    DaemonConfig,
+)
 from server import memory
 from server.hijack import HijackHttpToolsProtocol
 from server.tls import SplitTLSServer, TLSConfigError, check_tls_flags, server_context
@@ -66,6 +73,9 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
         metavar="DIR",
         help="host directory bind mounts may come from, repeatable (default: anywhere, as dockerd)",
     )
+    p.add_argument("--enable-lxcfs", action="store_true", help="run lxcfs for containers with EnableLxcfs")
+    p.add_argument("--lxcfs", default=None, help="the lxcfs binary (default: lxcfs on PATH, /usr/bin/lxcfs)")
+    p.add_argument("--lxcfs-home", default=DEFAULT_LXCFS_HOME, help="where lxcfs is mounted (default %(default)s)")
     p.add_argument(
         "--strict-requests",
         action="store_true",
@@ -106,6 +116,9 @@ def parse_args(argv: list[str] | None = None) -> DaemonConfig:
         allowed_bind_roots=[os.path.abspath(r) for r in a.allowed_bind_roots],
         strict_requests=a.strict_requests,
         api_dialect=a.api_dialect,
+        enable_lxcfs=a.enable_lxcfs,
+        lxcfs=a.lxcfs or "",
+        lxcfs_home=a.lxcfs_home,
     )
     try:
         check_tls_flags(config)

@@ -43,8 +43,9 @@ def reap_container_orphans() -> int:
     As subreaper we adopt what a container's exec leaves behind once its runc parent is gone
     (the command of a `runc exec --detach`); unreaped, such a zombie keeps the container's PID
     namespace alive: its init hangs in exit until every member is reaped, so the container never
-    stops. Only zombies in a nested PID namespace are taken: our own subprocesses live in ours,
-    and their waiters must still see their exit status."""
+    stops; the lifecycle also calls this before each signal it sends. Only zombies in a nested
+    PID namespace are taken: our own subprocesses live in ours, and their waiters must still
+    see their exit status."""
     reaped = 0
     for pid in _children():
         try:
@@ -58,17 +59,6 @@ def reap_container_orphans() -> int:
             os.waitpid(pid, os.WNOHANG)
             reaped += 1
     return reaped
-
-
-def reap_orphans_on_sigchld(on: bool) -> None:
-    """Reap adopted container zombies whenever a child exits (only the main thread's loop can
-    take signals; an engine run elsewhere, as in some tests, goes without)."""
-    with contextlib.suppress(RuntimeError, ValueError):
-        loop = asyncio.get_running_loop()
-        if on:
-            loop.add_signal_handler(signal.SIGCHLD, reap_container_orphans)
-        else:
-            loop.remove_signal_handler(signal.SIGCHLD)
 
 
 def _children() -> set[int]:
@@ -190,6 +180,30 @@ class Driver:
         if check and rc != 0:
             raise RuntimeFailure(f"runc {args[0]} failed: {_runc_message(out)}")
         return rc, out
+
+    async def exec_detached(self, cid: str, args: list[str]) -> None:
+        """Start a process in the container and leave it (rich mode's command under init).
+        Its stdio is /dev/null: it inherits runc's, and a pipe of ours would be held open by it."""
+        proc = await asyncio.create_subprocess_exec(
+            self.runc,
+            "--root",
+            str(self.runc_root),
+            "exec",
+            "--detach",
+            cid,
+            *args,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        if await proc.wait() != 0:
+            raise RuntimeFailure(f"runc exec of {args[:1]} in {cid[:12]} failed (exit {proc.returncode})")
+        # runc is gone, so its child is ours (we are a subreaper); the event loop owns SIGCHLD
+        # (uvloop tracks its subprocesses with it), so its zombie is reaped here as it comes
+        for _ in range(50):
+            if reap_container_orphans():
+                return
+            await asyncio.sleep(0.1)
 
     async def state(self, cid: str) -> dict[str, Any] | None:
         rc, out = await self.runc_cmd("state", cid, check=False)

@@ -39,30 +39,23 @@ NAMESPACED_SYSCTLS = (
 )
 NAMESPACED_SYSCTL_PREFIXES = ("fs.mqueue.", "net.")
 
-# Fields this engine does not implement on Linux: a non-default value earns a Warning.
-UNSUPPORTED_CONFIG = ("DiskQuota", "QuotaID", "NetPriority", "Rich", "RichMode", "Snapshotter", "MacAddress")
+# Fields this engine does not implement on Linux: a non-default value earns a Warning. Pouch's
+# own fields (DiskQuota, lxcfs, rich mode, the AliKernel resources) are not here: they work or
+# are refused with the reason (containers/features.py).
+UNSUPPORTED_CONFIG = ("NetPriority", "Snapshotter", "MacAddress")
 UNSUPPORTED_HOST = (
     "CpuCount",
     "CpuPercent",
     "IOMaximumBandwidth",
     "IOMaximumIOps",
-    "IntelRdtL3Cbm",
-    "MemoryExtra",
-    "MemoryForceEmptyCtl",
-    "MemoryWmarkRatio",
-    "ScheLatSwitch",
-    "NvidiaConfig",
     "StorageOpt",
     "UsernsMode",
     "DeviceCgroupRules",
-    "Rich",
-    "RichMode",
     "VolumeDriver",
     "ContainerIDFile",
     "ConsoleSize",
     "Isolation",
     "Cgroup",
-    "EnableLxcfs",
 )
 
 # Signal names as dockerd takes them (without SIG), from the host's own table.

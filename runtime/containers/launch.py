@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 
 from runtime.containers import cgroups, checkpoints, ocispec, records
 from runtime.containers.driver import Driver, RuntimeFailure
+from runtime.containers.features import PouchFeatures
 from runtime.containers.protocols import ContainerRecords
 from runtime.containers.records import Record, rootfs_key
 from runtime.errors import Conflict
@@ -29,8 +30,10 @@ class Launcher:
         images: ImageStore,
         volumes: VolumeMounts,
         networks: NetworkAttach,
+        features: PouchFeatures,
         cgroup_parent: str,
     ) -> None:
+        self.features = features
         self.containers = containers
         self.driver = driver
         self.images = images
@@ -74,13 +77,17 @@ class Launcher:
                 network_files=net_files,
                 ns_paths=self._ns_paths(rec),
             )
+            under_init = self.features.add_to_spec(rec, spec, {}, str(fs_result))
             paths.config_json.write_text(json.dumps(spec))
             if checkpoint:
                 image = checkpoints.existing(paths, checkpoint, checkpoint_dir)
                 return await self.driver.spawn_conmon(
                     self._conmon_args(rec) + ["--restore", str(image)], cwd=paths.bundle
                 )
-            return await self._run_conmon(rec, attach_hooks)
+            pid = await self._run_conmon(rec, attach_hooks)
+            if under_init:
+                await self.driver.exec_detached(cid, under_init)
+            return pid
         except BaseException:
             if netns_ready:
                 with contextlib.suppress(Exception):
@@ -129,6 +136,11 @@ class Launcher:
     async def _run_conmon(self, rec: Record, attach_hooks: AttachHooks) -> int:
         cid = rec["Id"]
         pid = await self.driver.spawn_conmon(self._conmon_args(rec), cwd=self.driver.paths(cid).bundle)
+        try:
+            await asyncio.to_thread(self.features.after_create, rec)  # cgroup files runc does not write
+        except BaseException:
+            await self.driver.delete(cid, force=True)
+            raise
         # Attach requests that arrived before start connect now, before the process runs.
         hooks = list(attach_hooks)
         attach_hooks.clear()  # in place: attach sessions hold this list

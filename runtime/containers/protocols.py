@@ -66,3 +66,14 @@ class ExecIndex(Protocol):
     def ids_for(self, container_id: str) -> list[str]: ...
 
     async def remove_for(self, container_id: str) -> None: ...
+
+
+class FeatureInfo(Protocol):
+    """For /info: what Pouch's own features can do on this host (containers/features.py)."""
+
+    @property
+    def lxcfs_enabled(self) -> bool: ...
+
+    def driver_status(self) -> list[list[str]]:
+        """Pairs for DriverStatus: the disk quota driver and the Pouch-only resource fields."""
+        ...

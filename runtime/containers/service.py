@@ -36,9 +36,10 @@ from runtime.containers.driver import (
     ProcessWatch,
     RuntimeFailure,
     command_failure,
-    reap_orphans_on_sigchld,
+    reap_container_orphans,
     set_child_subreaper,
 )
+from runtime.containers.features import PouchFeatures
 from runtime.containers.launch import Launcher
 from runtime.containers.live import Live, Lives, should_restart
 from runtime.containers.protocols import ExecIndex
@@ -68,7 +69,9 @@ class ContainerService:
         volumes: VolumeMounts,
         networks: NetworkAttach,
         execs: ExecIndex,
+        features: PouchFeatures,
     ) -> None:
+        self.features = features
         self.config = config
         self.table = table
         self.events = events
@@ -78,7 +81,7 @@ class ContainerService:
         self.volumes = volumes
         self.networks = networks
         self.execs = execs
-        self.launcher = Launcher(table, driver, images, volumes, networks, config.cgroup_parent)
+        self.launcher = Launcher(table, driver, images, volumes, networks, features, config.cgroup_parent)
         self._bg: set[asyncio.Task[Any]] = set()
         self._runtime_names: builtins.list[str] | None = None
 
@@ -128,6 +131,7 @@ class ContainerService:
         image = self.images.resolve(image_ref)
         image_config = dict(image.get("Config") or {})
         warnings = hostconfig.check_host_config(config, host, sorted(self._runtimes()))
+        self.features.check(config, host)
 
         merged = defaults.merge_image_defaults(config, image_config, image_ref)
         host = defaults.host_defaults(host, self.config.default_runtime)
@@ -145,6 +149,13 @@ class ContainerService:
             with contextlib.suppress(Exception):
                 rec["GraphDriver"] = self.images.graph_driver(cid)
             rec["Mounts"] = await self.volumes.prepare_mounts(rec)
+            rich_plan = self.features.plan_rich(rec, {}, rec["BaseFS"])  # 400 if the image cannot
+            # the signal its init halts on, unless the user or the image chose one (SIGTERM is
+            # every record's default, so a committed image carries it without a choice)
+            chosen = config.get("StopSignal") or image_config.get("StopSignal") not in (None, "", "SIGTERM")
+            if rich_plan and rich_plan.stop_signal and not chosen:
+                rec["Config"]["StopSignal"] = rich_plan.stop_signal
+            await asyncio.to_thread(self.features.apply_quotas, rec, self.images.writable_dir(rootfs_key(rec)))
             await self.networks.prepare(rec)
             rec.pop("Creating", None)
             self._save(rec)
@@ -287,6 +298,7 @@ class ContainerService:
     def _delete_runc_state(self, rec: Record) -> bool:
         """What ``runc delete`` does for a stopped container, without spawning it: remove the
         (now empty) cgroups and the state dir. False if something is still busy."""
+        self.features.before_cgroup_removal(rec)
         if not cgroups.remove(self.cgroups_path(rec), self.config.cgroup_parent):
             return False
         shutil.rmtree(self.driver.runc_root / rec["Id"], ignore_errors=True)
@@ -375,6 +387,7 @@ class ContainerService:
             lv.stopping = False
 
     async def _signal(self, rec: Record, sig: int) -> None:
+        reap_container_orphans()  # an unreaped exec left over would keep the container from dying
         self._publish(rec, "kill", signal=sig)
         await self.driver.kill(rec["Id"], sig, all_procs=sig == 9)
 
@@ -489,6 +502,7 @@ class ContainerService:
             shutil.rmtree(paths.run, ignore_errors=True)
             with contextlib.suppress(Exception):
                 await self.networks.release(rec)
+            await self.features.release(rec)
             await self.volumes.release_mounts(rec, bool(volumes))
             await self.images.remove_rootfs(rootfs_key(rec))
             for f in (self.driver.exits / cid, self.driver.socks / cid):
@@ -528,6 +542,9 @@ class ContainerService:
         lv = self.live(rec["Id"])
         async with lv.lock:
             merged, resources, warnings = updates.plan(rec["HostConfig"], body)
+            if body.get("DiskQuota"):
+                writable = self.images.writable_dir(rootfs_key(rec))
+                await asyncio.to_thread(self.features.update_quota, rec, body["DiskQuota"], writable)
             if rec["State"]["Running"] and any(v is not None for v in resources.values()):
                 oci = ocispec.linux_resources(merged)
                 if oci:
@@ -613,7 +630,7 @@ class ContainerService:
     # -- restore (live restore) --------------------------------------------------------------
     async def restore(self) -> None:
         set_child_subreaper()
-        reap_orphans_on_sigchld(True)
+        await self.features.restore([r for r in self.table.records() if r["State"]["Running"]])
         for rec in [r for r in self.table.records() if r.get("Creating")]:
             log.warning("discarding container %s: the daemon died while creating it", rec["Id"])
             await self._discard(rec)
@@ -662,7 +679,7 @@ class ContainerService:
             lv.cancel_restart()
         for task in list(self._bg):
             task.cancel()
-        reap_orphans_on_sigchld(False)
+        await self.features.close([r for r in self.table.records() if r["State"]["Running"]])
         cgroups.remove_prefix(self.config.cgroup_parent)
 
     # -- checkpoints (checkpoints.py) ----------------------------------------------------------

@@ -7,6 +7,7 @@ gave the container a new root filesystem (the container record keeps it as ``Roo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 Record = dict[str, Any]
@@ -35,6 +36,10 @@ class ImageStore(Protocol):
         ...
 
     async def mount_rootfs(self, key: str) -> str: ...
+
+    def writable_dir(self, key: str) -> Path:
+        """The dir holding the root filesystem's writable layer (what a rootfs quota covers)."""
+        ...
 
     async def unmount_rootfs(self, key: str) -> None: ...
 

@@ -65,6 +65,7 @@ class ImageService:
         events: EventBus,
         containers: ImageUsers,
         image_proxy: Callable[[], str],
+        make_dir: Callable[[Path], None] | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -73,7 +74,9 @@ class ImageService:
         self.image_proxy = image_proxy
         self.root = config.home_dir / "images"
         self.content = ContentStore(self.root)
-        self.snapshots = Snapshots(self.root, self.content.tmp)
+        self.snapshots = (
+            Snapshots(self.root, self.content.tmp, make_dir) if make_dir else Snapshots(self.root, self.content.tmp)
+        )
         self.store.register("image", records.ImageRecordSchema())
         self._lock = threading.RLock()
         self.unpacker = Unpacker(self.content, self.snapshots)
@@ -542,6 +545,9 @@ class ImageService:
     async def create_rootfs(self, key: str, image_id: str) -> str:
         rec = self.resolve(image_id)
         return await asyncio.to_thread(self.snapshots.create_rootfs, key, rec["ChainIDs"])
+
+    def writable_dir(self, key: str) -> Path:
+        return self.snapshots.writable_dir(key)
 
     async def mount_rootfs(self, key: str) -> str:
         return await asyncio.to_thread(self.snapshots.mount_rootfs, key)

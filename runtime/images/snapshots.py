@@ -20,7 +20,7 @@ import os
 import shutil
 import stat
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from runtime.errors import EngineError, NotFound
@@ -73,11 +73,18 @@ def is_mounted(path: Path) -> bool:
     return False
 
 
+def _mkdir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+
+
 class Snapshots:
-    def __init__(self, root: Path, tmp: Path) -> None:
+    def __init__(self, root: Path, tmp: Path, make_dir: Callable[[Path], None] = _mkdir) -> None:
         self.root = root / "snapshots"
         self.containers = root / "containers"
         self.tmp = tmp
+        # A container's dir is made by the disk quotas (a subvolume on btrfs), so that a quota
+        # can cover its writable layer; upper and work stay together (overlayfs renames between them).
+        self.make_dir = make_dir
         self.empty = root / "empty"  # the lowerdir of an image without layers
         for d in (self.root, self.containers, self.empty):
             d.mkdir(parents=True, exist_ok=True)
@@ -120,12 +127,18 @@ class Snapshots:
         """Make the dirs, record the lowers and mount; returns the merged dir."""
         cdir = self._cdir(container_id)
         lowers = self.lowers(chain_ids_)
+        if not cdir.is_dir():
+            self.make_dir(cdir)
         for sub in ("upper", "work", "merged"):
             (cdir / sub).mkdir(parents=True, exist_ok=True)
         tmp = cdir / "lowers.tmp"
         tmp.write_text(json.dumps(lowers))
         os.replace(tmp, cdir / "lowers")
         return self.mount_rootfs(container_id)
+
+    def writable_dir(self, container_id: str) -> Path:
+        """The dir holding the writable layer (upper and work): what a rootfs quota covers."""
+        return self._cdir(container_id)
 
     def paths(self, container_id: str) -> dict[str, object]:
         cdir = self._cdir(container_id)

@@ -61,6 +61,10 @@ class DiskQuotas:
         self._require()
         return limit
 
+    def set_dir_limit(self, owner: str, path: Path, size: str) -> None:
+        """One directory, one limit of its own (a volume's ``size``)."""
+        self.apply(owner, [QuotaTarget("size", (Path(path),), self.parse_volume_size(size))])
+
     def prepare_dir(self, path: Path) -> None:
         """Create a directory that may carry a quota (a subvolume on btrfs)."""
         if self.backend is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from runtime.errors import EngineError, InvalidParameter
@@ -26,9 +27,15 @@ def tmpfs_mount_options(driver: str, opts: dict[str, str]) -> list[str] | None:
     if not isinstance(opts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in opts.items()):
         raise InvalidParameter("invalid DriverOpts: want a map of strings")
     if driver == "local":
-        unknown = set(opts) - {"type", "device", "o"}
+        unknown = set(opts) - {"type", "device", "o", "size"}
         if unknown:
             raise InvalidParameter(f"invalid option for driver local: {', '.join(sorted(unknown))}")
+        if "size" in opts:
+            if set(opts) != {"size"}:
+                raise InvalidParameter(
+                    "driver local: size is a disk quota on the volume's directory; for tmpfs use o=size="
+                )
+            return None
         if not opts:
             return None
         if opts.get("type") != "tmpfs" or opts.get("device", "tmpfs") != "tmpfs":
@@ -71,8 +78,11 @@ def unmount(path: Path) -> None:
             raise EngineError(f"umount {path}: {res.stderr.strip()}")
 
 
-def make_volume_dir(root: Path) -> Path:
+def make_volume_dir(root: Path, make_dir: Callable[[Path], None] | None = None) -> Path:
     data = root / "_data"
+    root.mkdir(parents=True, exist_ok=True)
+    if make_dir is not None and not data.is_dir():
+        make_dir(data)
     data.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o701)
     return data

@@ -6,6 +6,7 @@ Propagation); containers turn them into OCI mounts.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Protocol
 
 Record = dict[str, Any]
@@ -33,3 +34,17 @@ class VolumeMounts(Protocol):
     async def release_mounts(self, record: Record, remove_anonymous: bool) -> None:
         """At remove: unmount what nobody else uses; drop anonymous volumes if asked."""
         ...
+
+
+class VolumeQuotas(Protocol):
+    """The disk quotas (runtime/quota), for the local driver's ``size`` option."""
+
+    def prepare_dir(self, path: Path) -> None:
+        """Make a directory that may carry a quota (a subvolume on btrfs)."""
+        ...
+
+    def set_dir_limit(self, owner: str, path: Path, size: str) -> None:
+        """Enforce ``size`` (as ``10g``) on the directory; 400 where the filesystem cannot."""
+        ...
+
+    def release(self, owner: str) -> list[int]: ...

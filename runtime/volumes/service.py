@@ -26,6 +26,7 @@ from runtime.events import EventBus
 from runtime.ids import new_id
 from runtime.store import MetaStore
 from runtime.volumes import drivers
+from runtime.volumes.protocols import VolumeQuotas
 from runtime.volumes.specs import (
     check_destination,
     check_volume_name,
@@ -57,8 +58,16 @@ class VolumeSchema(marshmallow.Schema):
 
 
 class VolumeService:
-    def __init__(self, config: DaemonConfig, store: MetaStore, events: EventBus, containers: ContainerMounts) -> None:
+    def __init__(
+        self,
+        config: DaemonConfig,
+        store: MetaStore,
+        events: EventBus,
+        containers: ContainerMounts,
+        quotas: VolumeQuotas | None = None,
+    ) -> None:
         self.config = config
+        self.quotas = quotas
         self.store = store
         self.events = events
         self.containers = containers
@@ -103,7 +112,10 @@ class VolumeService:
                     raise Conflict(f"volume {name} already exists with driver {existing['Driver']}")
                 return self.public(existing)
             root = self.root / name
-            data = drivers.make_volume_dir(root)
+            size = opts.get("size") if driver == "local" else None
+            if size and self.quotas is None:
+                raise InvalidParameter("driver local: size needs disk quotas, which this engine has not")
+            data = drivers.make_volume_dir(root, self.quotas.prepare_dir if self.quotas else None)
             rec: Record = {
                 "Name": name,
                 "Driver": driver,
@@ -115,9 +127,11 @@ class VolumeService:
                 "Anonymous": anonymous,
             }
             try:
+                if size and self.quotas is not None:
+                    self.quotas.set_dir_limit(_quota_owner(name), data, size)
                 self.store.insert("volume", name, rec, name=name)
             except Exception:
-                drivers.remove_volume_dir(root)
+                self._remove_dir(name, root)
                 raise
         self.events.publish("volume", "create", name, {"driver": driver})
         return self.public(rec)
@@ -162,9 +176,19 @@ class VolumeService:
             users = self._users_by_volume().get(rec["Name"], [])
             if users:
                 raise Conflict(f"remove {rec['Name']}: volume is in use - [{', '.join(users)}]")
-            drivers.remove_volume_dir(Path(rec["Mountpoint"]).parent)
+            self._remove_dir(rec["Name"], Path(rec["Mountpoint"]).parent)
             self.store.delete("volume", rec["Name"])
         self.events.publish("volume", "destroy", rec["Name"], {"driver": rec["Driver"]})
+
+    def _remove_dir(self, name: str, root: Path) -> None:
+        if self.quotas is not None:
+            self.quotas.release(_quota_owner(name))
+        drivers.remove_volume_dir(root)
+
+    def has_own_quota(self, name: str) -> bool:
+        """A local volume with ``size``: a container's DiskQuota leaves its directory alone."""
+        rec = self.store.get("volume", name) if name else None
+        return bool(rec and rec["Driver"] == "local" and (rec.get("Options") or {}).get("size"))
 
     def public(self, rec: Record, users: list[str] | None = None) -> Record:
         out = {k: v for k, v in rec.items() if k not in PRIVATE_KEYS}
@@ -304,7 +328,7 @@ class VolumeService:
         if rec is None:
             return
         try:
-            drivers.remove_volume_dir(Path(rec["Mountpoint"]).parent)
+            self._remove_dir(name, Path(rec["Mountpoint"]).parent)
         finally:
             self.store.delete("volume", name)
         self.events.publish("volume", "destroy", name, {"driver": rec["Driver"]})
@@ -401,7 +425,11 @@ class VolumeService:
             if any(p.name != "_data" for p in root.iterdir()):
                 continue  # not the shape of a volume directory: not ours to remove
             log.warning("removing the directory of volume %s that the store does not know", root.name)
-            drivers.remove_volume_dir(root)
+            self._remove_dir(root.name, root)
+
+
+def _quota_owner(name: str) -> str:
+    return f"volume:{name}"
 
 
 def _labels_match(labels: dict[str, str], wanted: list[str]) -> bool:
