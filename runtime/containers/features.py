@@ -2,7 +2,7 @@
 the Pouch-only resource fields.
 
 The lifecycle calls ``PouchFeatures`` at create (``check``, ``plan_rich``, ``apply_quotas``),
-at start (``add_to_spec``, ``after_create``, ``after_start``), at update (``update_quota``)
+at start (``add_to_spec``, ``write_cgroup_extras``), at update (``update_quota``)
 and at remove (``release``). It holds the parts that own state: ``DiskQuotas`` (quota IDs),
 ``LxcfsManager`` (the lxcfs process), and says what /info shows of them. Every field a host
 cannot honour is refused with the reason at create, never accepted and ignored.
@@ -141,12 +141,17 @@ class PouchFeatures:
         plan.apply(spec, {d for d in user_destinations if d})
         return list(plan.run_under_init)
 
-    def after_create(self, rec: Record) -> None:
-        """Between runc create and start: the cgroup files stock runc does not write."""
-        writes = pouchres.plan(rec["HostConfig"], rec["Config"].get("Env"), self.extras).cgroup_writes
+    def write_cgroup_extras(self, rec: Record, host: dict[str, Any] | None = None) -> None:
+        """Between runc create and start, and at a live update (``host`` as it will be): the
+        cgroup files stock runc does not write."""
+        writes = pouchres.plan(host or rec["HostConfig"], rec["Config"].get("Env"), self.extras).cgroup_writes
         if writes:
             rel = cgroups.cgroups_path(self.cgroup_parent, rec).lstrip("/")
             pouchres.write_cgroup_files({c: cgroups.CGROUP_ROOT / c / rel for c, _ in writes}, writes)
+
+    def check_update(self, rec: Record, host: dict[str, Any]) -> None:
+        """An update's Pouch-only resources, refused (400) where the host lacks them."""
+        pouchres.plan(host, rec["Config"].get("Env"), self.extras)
 
     async def remount_lxcfs(self, running: Iterable[Record]) -> None:
         """lxcfs came back after a crash: replace the dead mounts in each container using it."""

@@ -542,6 +542,7 @@ class ContainerService:
         lv = self.live(rec["Id"])
         async with lv.lock:
             merged, resources, warnings = updates.plan(rec["HostConfig"], body)
+            self.features.check_update(rec, merged)
             if body.get("DiskQuota"):
                 writable = self.images.writable_dir(rootfs_key(rec))
                 await asyncio.to_thread(self.features.update_quota, rec, body["DiskQuota"], writable)
@@ -552,6 +553,7 @@ class ContainerService:
                         await self.driver.update(rec["Id"], oci)
                     except RuntimeFailure as exc:
                         raise InvalidParameter(f"Cannot update container {rec['Id']}: {exc.message}") from None
+                await asyncio.to_thread(self.features.write_cgroup_extras, rec, merged)
             updates.apply(rec, body, merged, resources)
             self._save(rec)
         self._publish(rec, "update")
