@@ -119,6 +119,9 @@ class LxcfsManager:
         self._proc: asyncio.subprocess.Process | None = None
         self._supervisor: asyncio.Task[None] | None = None
         self._closing = False
+        # an lxcfs our previous run kept for its running containers (not our child now): ours
+        # to stop once no container needs it; one somebody else started is left alone
+        self.kept_pid: int | None = None
 
     @property
     def pid(self) -> int | None:
@@ -135,7 +138,10 @@ class LxcfsManager:
         if not self.config.enabled:
             return
         if lxcfs_mounted(self.home):
-            log.info("using lxcfs already mounted at %s", self.home)
+            self.kept_pid = self._kept_by_us()
+            log.info("using lxcfs already mounted at %s%s", self.home, " (kept by our last run)" * bool(self.kept_pid))
+            if self.kept_pid:  # ours: supervised as our own child would be
+                self._supervisor = asyncio.create_task(self._supervise())
             return
         await self._spawn()
         self.owned = True
@@ -184,9 +190,7 @@ class LxcfsManager:
     async def _supervise(self) -> None:
         attempt = 0
         while not self._closing:
-            proc = self._proc
-            assert proc is not None
-            code = await proc.wait()
+            code = await self._exited()
             if self._closing:
                 return
             log.warning("lxcfs exited (%s); restarting", code)
@@ -198,12 +202,37 @@ class LxcfsManager:
                 log.error("%s", e)
                 continue
             attempt = 0
+            self.owned, self.kept_pid = True, None
             self.restarts += 1
             if self.on_restart is not None:
                 try:
                     await self.on_restart()
                 except Exception:
                     log.exception("restoring lxcfs mounts after a restart failed")
+
+    async def _exited(self) -> int | None:
+        """Until the lxcfs we run (our child, or one kept by our last run) exits."""
+        if self._proc is not None:
+            return await self._proc.wait()
+        assert self.kept_pid is not None
+        try:
+            fd = os.pidfd_open(self.kept_pid)
+        except ProcessLookupError:
+            return None
+        loop = asyncio.get_running_loop()
+        gone: asyncio.Future[None] = loop.create_future()
+
+        def fire() -> None:
+            if not gone.done():
+                gone.set_result(None)
+
+        loop.add_reader(fd, fire)
+        try:
+            await gone
+        finally:
+            loop.remove_reader(fd)
+            os.close(fd)
+        return None
 
     async def _stop_proc(self) -> None:
         proc = self._proc
@@ -228,6 +257,27 @@ class LxcfsManager:
             await self._stop_proc()
             await asyncio.to_thread(self._unmount)
             self.pidfile.unlink(missing_ok=True)
+        elif self.kept_pid and not keep_running:
+            await asyncio.to_thread(self._stop_kept, self.kept_pid)
+
+    def _kept_by_us(self) -> int | None:
+        try:
+            pid = int(self.pidfile.read_text().strip())
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError):
+            return None
+        return (
+            pid if Path(argv[0].decode(errors="replace")).name == "lxcfs" and str(self.home).encode() in argv else None
+        )
+
+    def _stop_kept(self, pid: int) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 5
+            while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        self._unmount()
+        self.pidfile.unlink(missing_ok=True)
 
     def _unmount(self) -> None:
         if _mount_listed(self.home):

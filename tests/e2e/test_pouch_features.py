@@ -206,16 +206,36 @@ def test_lxcfs_shows_the_containers_memory_limit_and_survives_an_lxcfs_restart(l
         assert "MemTotal:          65536 kB" in _exec(c, "pf-lxcfs", ["cat", "/proc/meminfo"])
         pid = int((lxcfs_server.exec_root / "lxcfs.pid").read_text())
         os.kill(pid, signal.SIGKILL)
-        deadline = time.monotonic() + 30
-        seen = ""
-        while time.monotonic() < deadline:
-            seen = _exec(c, "pf-lxcfs", ["cat", "/proc/meminfo"])
-            if "MemTotal:          65536 kB" in seen:
-                break
-            time.sleep(0.3)
-        assert "MemTotal:          65536 kB" in seen, seen
+        assert _meminfo_comes_back(c, "pf-lxcfs"), "lxcfs was not restarted and remounted"
         assert int((lxcfs_server.exec_root / "lxcfs.pid").read_text()) != pid
+    # live restore: lxcfs outlives a server stop while a container uses it, and is used again
+    lxcfs_server.stop()
+    assert _lxcfs_mounted(lxcfs_server)
+    lxcfs_server.start()
+    with lxcfs_server.client() as c:
+        assert c.get("/info").json()["LxcfsEnabled"] is True
+        assert "MemTotal:          65536 kB" in _exec(c, "pf-lxcfs", ["cat", "/proc/meminfo"])
+        # the kept lxcfs is supervised by the new server as its own child was
+        kept = int((lxcfs_server.exec_root / "lxcfs.pid").read_text())
+        os.kill(kept, signal.SIGKILL)
+        assert _meminfo_comes_back(c, "pf-lxcfs"), "lxcfs kept across the restart was not replaced"
+        assert int((lxcfs_server.exec_root / "lxcfs.pid").read_text()) != kept
         assert c.delete("/containers/pf-lxcfs", params={"force": 1}).status_code == 204
+
+
+def _meminfo_comes_back(c: httpx.Client, name: str) -> bool:
+    """The container's /proc/meminfo shows its limit again (after lxcfs was killed)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        if "MemTotal:          65536 kB" in _exec(c, name, ["cat", "/proc/meminfo"]):
+            return True
+    return False
+
+
+def _lxcfs_mounted(srv: RunningServer) -> bool:
+    home = srv.extra_args[srv.extra_args.index("--lxcfs-home") + 1]
+    return any(line.split()[4] == home for line in Path("/proc/self/mountinfo").read_text().splitlines())
 
 
 @pytest.mark.usefixtures("busybox_loaded")
