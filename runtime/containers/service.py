@@ -416,7 +416,14 @@ class ContainerService:
                 raise Conflict(f"Container {rec['Id']} is not running")
             if st["Paused"]:
                 raise Conflict(f"Container {rec['Id']} is already paused")
-            await self.driver.pause(rec["Id"])
+            try:
+                await self.driver.pause(rec["Id"])
+            except RuntimeFailure:
+                state = await self.driver.state(rec["Id"])
+                if state is not None and state.get("status") == "running":
+                    raise
+                # it has just exited, and its exit is not recorded yet
+                raise Conflict(f"Container {rec['Id']} is not running") from None
             st.update(Paused=True, Status="paused")
             self._save(rec)
         self._publish(rec, "pause")
@@ -471,6 +478,11 @@ class ContainerService:
             if cid not in self.table:
                 raise NotFound(f"No such container: {ref}")
             st = rec["State"]
+            if st["Status"] == "restarting" and not force:
+                raise Conflict(
+                    f"You cannot remove a restarting container {cid}. "
+                    "Stop the container before attempting removal or use force"
+                )
             if st["Running"] or st["Paused"]:
                 if not force:
                     what = "paused" if st["Paused"] else "running"
@@ -619,15 +631,24 @@ class ContainerService:
         """POST /commit: a new image from the container's writable layer. As dockerd, a running
         container is frozen meanwhile, so the layer is one consistent moment of its filesystem."""
         rec = self.get(ref)
-        frozen = pause and rec["State"]["Running"] and not rec["State"]["Paused"]
-        if frozen:
-            await self.pause(rec["Id"])
+        frozen = pause and await self._freeze_for_commit(rec)
         try:
             source = CommitSource(rec["Id"], rec["Name"], rec["Image"], rootfs_key(rec), copy.deepcopy(rec["Config"]))
             return await asyncio.to_thread(self.images.commit, source, repo, tag, author, comment)
         finally:
             if frozen:
                 await self.unpause(rec["Id"])
+
+    async def _freeze_for_commit(self, rec: Record) -> bool:
+        """Pause a running container for a commit; False if there is nothing to freeze, as when
+        it has just exited and the exit is not recorded yet."""
+        if not rec["State"]["Running"] or rec["State"]["Paused"]:
+            return False
+        try:
+            await self.pause(rec["Id"])
+        except Conflict:
+            return False  # not running after all: the layer cannot change under the commit
+        return True
 
     # -- restore (live restore) --------------------------------------------------------------
     async def restore(self) -> None:

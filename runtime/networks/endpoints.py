@@ -45,6 +45,7 @@ def endpoint_settings(net: Record, cfg: Record, record: Record) -> Record:
         raise InvalidParameter("invalid IPAMConfig: want an object")
     if ipam_cfg.get("IPv6Address"):
         raise InvalidParameter("IPv6 addresses are not supported")
+    link_local = _link_local_ips(ipam_cfg.get("LinkLocalIPs"))
     static = ipam_cfg.get("IPv4Address") or cfg.get("IPAddress") or ""
     if static:
         if net.get("_predefined") or not net["IPAM"]["Config"] or net["_auto"]:
@@ -57,6 +58,8 @@ def endpoint_settings(net: Record, cfg: Record, record: Record) -> Record:
         if addr not in subnet or str(addr) == gw or addr in (subnet.network_address, subnet.broadcast_address):
             raise InvalidParameter(f"IPv4Address {addr} is not a free host address of subnet {subnet}")
         ep["IPAMConfig"] = {"IPv4Address": str(addr)}
+    if link_local:  # any network, the default bridge too (dockerd); added to the interface at start
+        ep["IPAMConfig"] = {**(ep["IPAMConfig"] or {}), "LinkLocalIPs": link_local}
     mac = cfg.get("MacAddress") or (record.get("Config") or {}).get("MacAddress") or ""
     if mac and not re.match(r"^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$", mac):
         raise InvalidParameter(f"invalid MacAddress {mac!r}")
@@ -68,3 +71,23 @@ def endpoint_settings(net: Record, cfg: Record, record: Record) -> Record:
     if links_:
         ep["Links"] = list(links_)
     return ep
+
+
+def _link_local_ips(value: object) -> list[str]:
+    """IPAMConfig.LinkLocalIPs as dockerd checks them: addresses (IPv4 here: no IPv6 support)."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidParameter("invalid LinkLocalIPs: want a list of addresses")
+    out = []
+    for text in value:
+        if not text:
+            continue
+        try:
+            addr = ipaddress.ip_address(text)
+        except ValueError:
+            raise InvalidParameter(f"invalid link-local IP address: {text}") from None
+        if addr.version != 4:
+            raise InvalidParameter("IPv6 addresses are not supported")
+        out.append(str(addr))
+    return out

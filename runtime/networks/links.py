@@ -59,3 +59,15 @@ def set_mac(netns: str, ifname: str, mac: str) -> None:
         text=True,
         check=False,
     )
+
+
+def add_address(netns: str, ifname: str, address: str) -> None:
+    """An extra address on the container's interface (a link-local IP, /32 as libnetwork adds it)."""
+    res = subprocess.run(
+        ["nsenter", f"--net={netns}", "ip", "addr", "add", f"{address}/32", "dev", ifname],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if res.returncode != 0 and "File exists" not in res.stderr:
+        raise EngineError(f"adding link-local address {address} to {ifname}: {res.stderr.strip()}")

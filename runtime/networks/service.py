@@ -508,6 +508,8 @@ class NetworkService:
         if ip4 is None:
             raise EngineError(f"CNI bridge gave no IPv4 address on {net['Name']}")
         addr = ipaddress.IPv4Interface(ip4["address"])
+        for extra in (ep.get("IPAMConfig") or {}).get("LinkLocalIPs") or []:
+            await asyncio.to_thread(links.add_address, state["netns"], ifname, extra)
         mac = iface.get("mac", "")
         if ep.get("MacAddress") and ep["MacAddress"] != mac:
             await asyncio.to_thread(links.set_mac, state["netns"], ifname, ep["MacAddress"])

@@ -1,0 +1,87 @@
+"""Edges that Docker's clients reach and that once answered 500 or the wrong thing: a commit of a
+container that has just exited, removing a restarting container, link-local addresses on the
+default bridge."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.usefixtures("busybox_loaded")
+
+
+def test_commit_of_a_container_that_has_just_exited_succeeds(client: httpx.Client, names: list[str]) -> None:
+    # the race: the record still says running while runc has nothing left to pause
+    for i in range(8):
+        name = f"edge-commit-{i}"
+        names.append(name)
+        body = {"Image": "busybox", "Cmd": ["true"], "HostConfig": {"NetworkMode": "none"}}
+        assert client.post("/containers/create", params={"name": name}, json=body).status_code == 201
+        assert client.post(f"/containers/{name}/start").status_code == 204
+        r = client.post("/commit", params={"container": name, "repo": "edge-commit", "tag": str(i), "pause": "1"})
+        assert r.status_code == 201, r.text
+        assert client.delete(f"/images/edge-commit:{i}").status_code in (200, 204)
+
+
+def test_pause_of_a_container_that_has_just_exited_is_a_409(client: httpx.Client, names: list[str]) -> None:
+    for i in range(8):
+        name = f"edge-pause-{i}"
+        names.append(name)
+        body = {"Image": "busybox", "Cmd": ["true"], "HostConfig": {"NetworkMode": "none"}}
+        assert client.post("/containers/create", params={"name": name}, json=body).status_code == 201
+        assert client.post(f"/containers/{name}/start").status_code == 204
+        r = client.post(f"/containers/{name}/pause")
+        assert r.status_code in (204, 409), r.text  # 204 only if it was still running
+        if r.status_code == 204:
+            assert client.post(f"/containers/{name}/unpause").status_code == 204
+
+
+def test_removing_a_restarting_container_needs_force(client: httpx.Client, names: list[str]) -> None:
+    names.append("edge-restarting")
+    body = {
+        "Image": "busybox",
+        "Cmd": ["false"],
+        "HostConfig": {"NetworkMode": "none", "RestartPolicy": {"Name": "always"}},
+    }
+    assert client.post("/containers/create", params={"name": "edge-restarting"}, json=body).status_code == 201
+    assert client.post("/containers/edge-restarting/start").status_code == 204
+    deadline = time.monotonic() + 20
+    while client.get("/containers/edge-restarting/json").json()["State"]["Status"] != "restarting":
+        assert time.monotonic() < deadline, "never seen restarting"
+        time.sleep(0.02)
+    r = client.delete("/containers/edge-restarting")
+    assert r.status_code == 409 and "restarting" in r.json()["message"]
+    assert client.get("/containers/edge-restarting/json").status_code == 200
+    assert client.delete("/containers/edge-restarting", params={"force": "1"}).status_code == 204
+    assert client.get("/containers/edge-restarting/json").status_code == 404
+
+
+def test_link_local_ips_on_the_default_bridge_are_assigned_and_reported(client: httpx.Client, names: list[str]) -> None:
+    names.append("edge-ll")
+    body = {
+        "Image": "busybox",
+        "Cmd": ["sh", "-c", "ip -4 addr show eth0; sleep 60"],
+        "HostConfig": {"NetworkMode": "bridge"},
+        "NetworkingConfig": {"EndpointsConfig": {"bridge": {"IPAMConfig": {"LinkLocalIPs": ["169.254.7.7"]}}}},
+    }
+    assert client.post("/containers/create", params={"name": "edge-ll"}, json=body).status_code == 201
+    assert client.post("/containers/edge-ll/start").status_code == 204
+    ep = client.get("/containers/edge-ll/json").json()["NetworkSettings"]["Networks"]["bridge"]
+    assert ep["IPAMConfig"] == {"LinkLocalIPs": ["169.254.7.7"]}
+    deadline = time.monotonic() + 10
+    logs = b""
+    while b"169.254.7.7/32" not in logs and time.monotonic() < deadline:
+        time.sleep(0.1)
+        logs = client.get("/containers/edge-ll/logs", params={"stdout": 1}).content
+    assert b"169.254.7.7/32" in logs, logs
+
+
+def test_a_bad_link_local_ip_is_a_400(client: httpx.Client) -> None:
+    body = {
+        "Image": "busybox",
+        "NetworkingConfig": {"EndpointsConfig": {"bridge": {"IPAMConfig": {"LinkLocalIPs": ["not-an-ip"]}}}},
+    }
+    r = client.post("/containers/create", json=body)
+    assert r.status_code == 400 and "invalid link-local IP address: not-an-ip" in r.json()["message"]
