@@ -5,6 +5,7 @@ what a field needs."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -27,16 +28,22 @@ MiB = 1 << 20
 def btrfs_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     require_root_stack()
     work = tmp_path_factory.mktemp("quota")
-    with loop_filesystem(work, "btrfs", size_mb=768) as mnt:
-        srv = RunningServer(mnt / "srv").start()
-        try:
-            with srv.client() as c:
-                load_busybox(c)
-            yield srv
-        finally:
-            srv.purge()
-            srv.stop()
-            RunningServer.started.remove(srv)  # gone with its filesystem: nothing to purge later
+    with loop_filesystem(work, "btrfs", size_mb=768) as mnt, serving(RunningServer(mnt / "srv")) as srv:
+        yield srv
+        RunningServer.started.remove(srv)  # gone with its filesystem: nothing to purge later
+
+
+@contextlib.contextmanager
+def serving(srv: RunningServer) -> Iterator[RunningServer]:
+    """A server of the module's own with busybox, emptied and stopped afterwards."""
+    srv.start()
+    try:
+        with srv.client() as c:
+            load_busybox(c)
+        yield srv
+    finally:
+        srv.purge()
+        srv.stop()
 
 
 def run(client: httpx.Client, name: str, cmd: str, **extra: object) -> str:
@@ -180,16 +187,10 @@ def lxcfs_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSe
         pytest.skip("no /dev/fuse: this machine cannot mount FUSE")
     work = tmp_path_factory.mktemp("lxcfs")
     home = work / "lxcfs-home"
-    srv = RunningServer(work / "srv", ["--enable-lxcfs", "--lxcfs-home", str(home)]).start()
-    try:
-        with srv.client() as c:
-            load_busybox(c)
+    with serving(RunningServer(work / "srv", ["--enable-lxcfs", "--lxcfs-home", str(home)])) as srv:
         yield srv
-    finally:
-        srv.purge()
-        srv.stop()
-        # with no container left, the server took its lxcfs and the mount down
-        assert str(home) not in Path("/proc/self/mountinfo").read_text()
+    # with no container left, the server took its lxcfs and the mount down
+    assert str(home) not in Path("/proc/self/mountinfo").read_text()
 
 
 def _exec(c: httpx.Client, name: str, cmd: list[str]) -> str:
