@@ -589,6 +589,9 @@ class ContainerService:
             config = defaults.upgraded_config(rec["Config"], body, image_ref, dict(image.get("Config") or {}))
             new_key = f"{cid}-u{int(time.time() * 1000)}"
             new_rootfs = await self.images.create_rootfs(new_key, image["Id"])
+            if rec["Config"].get("DiskQuota"):  # the new writable layer joins the container's quota
+                writable = self.images.writable_dir(new_key)
+                await asyncio.to_thread(self.features.update_quota, rec, rec["Config"]["DiskQuota"], writable)
             if was_running:
                 await self._stop_locked(rec, lv, None)
             args = defaults.command(config)

@@ -321,3 +321,13 @@ def test_pouch_only_resources_the_host_lacks_are_a_400_naming_what_it_lacks(clie
         assert not client.get(f"/containers/{cid}/json").json()["HostConfig"].get("MemoryWmarkRatio")
     finally:
         client.delete(f"/containers/{cid}")
+
+
+def test_an_upgraded_container_keeps_its_quota(btrfs_server: RunningServer) -> None:
+    with btrfs_server.client() as c:
+        run(c, "pf-upg", "sleep 300", DiskQuota={"/": "20m"})
+        r = c.post("/containers/pf-upg/upgrade", json={"Image": "busybox", "Cmd": ["sh", "-c", write_mb("/big", 30)]})
+        assert r.status_code == 200, r.text
+        out = output(c, "pf-upg")
+        assert "Disk quota exceeded" in out and written(out, "/big") <= 21 * MiB, out
+        assert c.delete("/containers/pf-upg", params={"force": 1}).status_code == 204
