@@ -120,12 +120,14 @@ async def container_attach(
     return hijacked()
 
 
-async def relay(session: AttachSession | ExecSession, conn: hijack.HijackedConnection) -> None:
-    """A session's output to the client (framed unless TTY), the client's input to it."""
+async def relay(session: AttachSession | ExecSession, conn: hijack.HijackedConnection, raw: bool | None = None) -> None:
+    """A session's output to the client (framed unless ``raw``: by default the session's TTY),
+    the client's input to it."""
+    raw = session.tty if raw is None else raw
     stdin_task = asyncio.ensure_future(_client_input(session, conn))
     try:
         async for stream_no, data in session.output():
-            conn.write(data if session.tty else frame(stream_no, data))
+            conn.write(data if raw else frame(stream_no, data))
             await conn.drain()
             if conn.closed:
                 break

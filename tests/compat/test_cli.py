@@ -59,7 +59,6 @@ def test_images_filter_by_reference(docker: DockerCLI) -> None:
     assert len(r.stdout.split()) == 1
 
 
-@xfail(strict=True, reason="c: the CLI's default ConsoleSize [0,0] draws a warning on stderr")
 def test_run_attached_prints_output_and_removes(docker: DockerCLI, stack: Stack) -> None:
     r = docker("run", "--rm", "--name", "cli-attached", "busybox", "echo", "hello from busybox")
     assert r.returncode == 0, r.stderr
@@ -78,7 +77,6 @@ def test_run_detached_container_really_runs(docker: DockerCLI, stack: Stack) -> 
         stack.remove("cli-detached")
 
 
-@xfail(strict=True, reason="c: an empty HostPort (pick a free port) fails validation")
 def test_run_publish_free_port_and_port(docker: DockerCLI, stack: Stack) -> None:
     try:
         r = docker("create", "--name", "cli-freeport", "-p", "127.0.0.1::80", "busybox", "sleep", "1000")
@@ -116,7 +114,6 @@ def test_ps_with_filters(docker: DockerCLI, web: str) -> None:
     assert web not in r.stdout.split()
 
 
-@xfail(strict=True, reason="c: list entries carry no Ports (the CLI's PORTS column)")
 def test_ps_shows_published_ports(docker: DockerCLI, web: str) -> None:
     r = docker("ps", "--filter", f"name={web}", "--format", "{{.Ports}}")
     assert r.returncode == 0, r.stderr
@@ -181,7 +178,6 @@ def test_update_memory_and_cpu_shares(docker: DockerCLI, stack: Stack, web: str)
     assert (hc["Memory"], hc["MemorySwap"], hc["CpuShares"]) == (64 << 20, 128 << 20, 512)
 
 
-@xfail(strict=True, reason="c: update answers the create's ConsoleSize warning, the CLI prints it")
 def test_update_prints_no_stray_warning(docker: DockerCLI, stack: Stack) -> None:
     try:
         r = docker("create", "--name", "cli-upd", "busybox", "true")

@@ -62,7 +62,6 @@ def test_run_detached_really_runs(hl: Any, stack: Stack) -> None:
         stack.remove("py-detached")
 
 
-@xfail(strict=True, reason="c: an empty HostPort (pick a free port) fails validation")
 def test_publish_free_port(api: Any, stack: Stack) -> None:
     try:
         api.create_container("busybox", ["sleep", "100"], name="py-free", ports=[80],
@@ -73,7 +72,6 @@ def test_publish_free_port(api: Any, stack: Stack) -> None:
         stack.remove("py-free")
 
 
-@xfail(strict=True, reason="c: an Env entry without '=' is dropped from Config.Env")
 def test_env_entry_without_equals_is_kept(api: Any, stack: Stack) -> None:
     try:
         api.create_container("busybox", ["true"], name="py-env", environment=["FOO=bar", "BARE"])
@@ -108,7 +106,6 @@ def test_exec_run_plain_tty_and_demux(hl: Any, web: str) -> None:
     assert c.exec_run(["sh", "-c", "echo o; echo e >&2"], demux=True).output == (b"o\n", b"e\n")
 
 
-@xfail(strict=True, reason="c: exec output framing follows the exec create's Tty, not the start body's")
 def test_exec_start_tty_decides_framing(api: Any, web: str) -> None:
     e = api.exec_create(web, ["echo", "raw"], tty=False)
     assert api.exec_start(e["Id"], tty=True) == b"raw\n"

@@ -101,8 +101,10 @@ from .networking_config import NetworkingConfig
 from .networking_config_endpoints_config_type_0 import NetworkingConfigEndpointsConfigType0
 from .nvidia_config import NvidiaConfig
 from .pids_stats import PidsStats
+from .port import Port
 from .port_binding import PortBinding
 from .port_map import PortMap
+from .port_type import PortType
 from .process_config import ProcessConfig
 from .registry_service_config import RegistryServiceConfig
 from .registry_service_config_index_configs import RegistryServiceConfigIndexConfigs
@@ -234,8 +236,10 @@ __all__ = (
     "NetworkStats",
     "NvidiaConfig",
     "PidsStats",
+    "Port",
     "PortBinding",
     "PortMap",
+    "PortType",
     "ProcessConfig",
     "RegistryServiceConfig",
     "RegistryServiceConfigIndexConfigs",
