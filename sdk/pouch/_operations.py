@@ -527,9 +527,9 @@ class NetworkOperations:
         raise_for_response(response.status_code, response.content)
         return cast(NetworkInspectResp, response.parsed)
 
-    def list(self) -> builtins.list[NetworkResource]:
+    def list(self, *, filters: str | Unset = UNSET) -> builtins.list[NetworkResource]:
         """List networks"""
-        response = network_list.sync_detailed(client=self._client)
+        response = network_list.sync_detailed(client=self._client, filters=filters)
         raise_for_response(response.status_code, response.content)
         return cast(builtins.list[NetworkResource], response.parsed)
 
@@ -567,9 +567,9 @@ class AsyncNetworkOperations:
         raise_for_response(response.status_code, response.content)
         return cast(NetworkInspectResp, response.parsed)
 
-    async def list(self) -> builtins.list[NetworkResource]:
+    async def list(self, *, filters: str | Unset = UNSET) -> builtins.list[NetworkResource]:
         """List networks"""
-        response = await network_list.asyncio_detailed(client=self._client)
+        response = await network_list.asyncio_detailed(client=self._client, filters=filters)
         raise_for_response(response.status_code, response.content)
         return cast(builtins.list[NetworkResource], response.parsed)
 

@@ -370,6 +370,10 @@ def test_network_commands(docker: DockerCLI, stack: Stack) -> None:
         r = docker("network", "create", "--subnet", "10.231.9.0/24", "cli-net")
         assert r.returncode == 0, r.stderr
         assert "cli-net" in docker("network", "ls", "--format", "{{.Name}}").stdout.split()
+        r = docker("network", "ls", "--filter", "name=cli-net", "--filter", "type=custom", "--format", "{{.Name}}")
+        assert r.returncode == 0 and r.stdout.split() == ["cli-net"], (r.stdout, r.stderr)
+        r = docker("network", "ls", "--filter", "colour=red")
+        assert r.returncode != 0 and "colour" in r.stderr, r.stderr
         r = docker("network", "inspect", "--format", "{{range .IPAM.Config}}{{.Subnet}}{{end}}", "cli-net")
         assert r.stdout.strip() == "10.231.9.0/24"
         stack.run_container("cli-netc", ["sleep", "1000"])

@@ -238,7 +238,6 @@ def test_volumes(api: Any, stack: Stack) -> None:
     assert stack.inspect("volumes", "py-vol")[0] == 404
 
 
-@xfail(strict=True, reason="d: network list `filters` is not applied (dockerd 1.24 filters name/id/driver/type/label)")
 def test_networks_filtered_by_name(api: Any, stack: Stack) -> None:
     api.create_network("py-net", driver="bridge")
     try:
