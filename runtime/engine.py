@@ -14,6 +14,7 @@ from typing import Protocol
 from runtime.config import DaemonConfig
 from runtime.containers.driver import Driver
 from runtime.containers.execs import ExecService
+from runtime.containers.files import ContainerFiles
 from runtime.containers.live import Lives
 from runtime.containers.service import ContainerService
 from runtime.containers.streams import ContainerStreams
@@ -58,6 +59,7 @@ class Engine:
             config, table, self.events, lives, driver, self.images, self.volumes, self.networks, self.execs
         )
         self.container_streams = ContainerStreams(table, lives, driver, self.events, config.cgroup_parent)
+        self.container_files = ContainerFiles(table, lives, self.images, self.events, config.home_dir / "tmp" / "files")
         self.system = SystemService(config, settings, table, self.images)
         # Restored in this order (containers need the others ready), closed in reverse.
         self._subsystems: list[Subsystem] = [
@@ -68,6 +70,7 @@ class Engine:
             self.execs,
             self.containers,
             self.container_streams,
+            self.container_files,
         ]
 
     async def start(self) -> None:

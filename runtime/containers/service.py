@@ -378,6 +378,24 @@ class ContainerService:
         self._publish(rec, "kill", signal=sig)
         await self.driver.kill(rec["Id"], sig, all_procs=sig == 9)
 
+    async def kill(self, ref: str, signal: str | None = None) -> None:
+        """POST /containers/{id}/kill as dockerd: SIGKILL by default, 409 unless running; a
+        paused container takes only SIGKILL (thawed first, as for a stop)."""
+        sig = hostconfig.parse_signal(signal, default=9)
+        rec = self.get(ref)
+        if rec["State"]["Status"] == "restarting":
+            return await self.stop(rec["Id"])  # dockerd: no signal, the restart is called off
+        lv = self.live(rec["Id"])
+        async with lv.lock:
+            if not rec["State"]["Running"]:
+                raise Conflict(f"Container {rec['Id']} is not running")
+            if rec["State"]["Paused"] and sig != 9:
+                raise Conflict(f"Container {rec['Id']} is paused. Unpause the container before stopping")
+            rec["ManualStop"] = True  # dockerd's HasBeenManuallyStopped: no restart policy after it
+            self._try_save(rec)
+            await self._thaw_for_stop(rec)
+            await self._signal(rec, sig)
+
     async def restart(self, ref: str, stop_timeout: int | None = None) -> None:
         rec = self.get(ref)
         lv = self.live(rec["Id"])
@@ -596,6 +614,7 @@ class ContainerService:
         author: str | None,
         comment: str | None,
         pause: bool = True,
+        changes: builtins.list[str] | None = None,
     ) -> dict[str, Any]:
         """POST /commit: a new image from the container's writable layer. As dockerd, a running
         container is frozen meanwhile, so the layer is one consistent moment of its filesystem."""
@@ -604,7 +623,8 @@ class ContainerService:
         if frozen:
             await self.pause(rec["Id"])
         try:
-            source = CommitSource(rec["Id"], rec["Name"], rec["Image"], rootfs_key(rec), copy.deepcopy(rec["Config"]))
+            config, todo = copy.deepcopy(rec["Config"]), tuple(changes or ())
+            source = CommitSource(rec["Id"], rec["Name"], rec["Image"], rootfs_key(rec), config, todo)
             return await asyncio.to_thread(self.images.commit, source, repo, tag, author, comment)
         finally:
             if frozen:

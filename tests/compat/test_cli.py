@@ -203,7 +203,6 @@ def test_stop(docker: DockerCLI, stack: Stack, web: str) -> None:
     assert stack.inspect("containers", web)[1]["State"]["Running"] is False
 
 
-@xfail(strict=True, reason="d: POST /containers/{id}/kill is missing")
 def test_kill_with_signal(docker: DockerCLI, stack: Stack) -> None:
     try:
         stack.run_container("cli-kill", ["sh", "-c", "trap 'echo got HUP' HUP; while true; do sleep 0.1; done"])
@@ -226,7 +225,6 @@ def test_wait_prints_the_exit_code(docker: DockerCLI, stack: Stack) -> None:
         stack.remove("cli-wait")
 
 
-@xfail(strict=True, reason="d: HEAD/PUT /containers/{id}/archive are missing")
 def test_cp_into_container(docker: DockerCLI, stack: Stack, web: str, tmp_path: Path) -> None:
     src = tmp_path / "hostfile.txt"
     src.write_text("copied in\n")
@@ -235,14 +233,12 @@ def test_cp_into_container(docker: DockerCLI, stack: Stack, web: str, tmp_path: 
     assert stack.container_file(web, "/tmp/hostfile.txt").read_text() == "copied in\n"
 
 
-@xfail(strict=True, reason="d: GET /containers/{id}/archive is missing")
 def test_cp_out_of_container(docker: DockerCLI, web: str, tmp_path: Path) -> None:
     r = docker("cp", f"{web}:/etc/passwd", str(tmp_path / "passwd"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "passwd").read_text().startswith("root:x:0:0")
 
 
-@xfail(strict=True, reason="d: GET /containers/{id}/changes is missing")
 def test_diff(docker: DockerCLI, stack: Stack, web: str) -> None:
     with stack.api() as c:
         e = c.post(f"/containers/{web}/exec", json={"Cmd": ["touch", "/tmp/new-file"]}).json()["Id"]
@@ -253,7 +249,6 @@ def test_diff(docker: DockerCLI, stack: Stack, web: str) -> None:
     assert "A /tmp/new-file" in r.stdout.splitlines()
 
 
-@xfail(strict=True, reason="d: commit `changes` are read but not applied")
 def test_commit_with_changes(docker: DockerCLI, stack: Stack, web: str) -> None:
     try:
         r = docker("commit", "--change", "ENV COMMITTED=1", "--change", 'CMD ["echo", "committed"]', web, "cli/c:1")
@@ -298,7 +293,6 @@ def test_rmi(docker: DockerCLI, stack: Stack, tagged: str) -> None:
     assert f"Untagged: {tagged}" in r.stdout
 
 
-@xfail(strict=True, reason="d: GET /images/get (docker save) is missing")
 def test_save_then_load(docker: DockerCLI, stack: Stack, tagged: str, tmp_path: Path) -> None:
     out = tmp_path / "saved.tar"
     r = docker("save", "-o", str(out), tagged)
@@ -323,7 +317,6 @@ def test_load_docker_archive(docker: DockerCLI, stack: Stack, tmp_path: Path) ->
         stack.remove_image("cli/loaded:1")
 
 
-@xfail(strict=True, reason="d: import `changes` are read but not applied")
 def test_import_rootfs_with_change(docker: DockerCLI, stack: Stack, tmp_path: Path) -> None:
     from tests.compat.capture import rootfs_tar  # noqa: PLC0415
 

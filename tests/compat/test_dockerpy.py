@@ -124,7 +124,6 @@ def test_pause_rename_update_restart(api: Any, stack: Stack, web: str) -> None:
     assert stack.pid("py-renamed") not in (0, before)
 
 
-@xfail(strict=True, reason="d: POST /containers/{id}/kill is missing")
 def test_kill_and_wait(api: Any, hl: Any, stack: Stack) -> None:
     try:
         stack.run_container("py-kill", ["sleep", "1000"])
@@ -149,7 +148,6 @@ def test_stop_and_remove(api: Any, stack: Stack) -> None:
     assert stack.inspect("containers", "py-rm")[0] == 404
 
 
-@xfail(strict=True, reason="d: PUT/GET /containers/{id}/archive are missing")
 def test_put_and_get_archive(api: Any, stack: Stack, web: str) -> None:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w") as tar:
@@ -164,14 +162,12 @@ def test_put_and_get_archive(api: Any, stack: Stack, web: str) -> None:
         assert tar.extractfile("passwd").read().startswith(b"root:")  # type: ignore[union-attr]
 
 
-@xfail(strict=True, reason="d: GET /containers/{id}/changes is missing")
 def test_diff(api: Any, web: str) -> None:
     e = api.exec_create(web, ["touch", "/tmp/new"])
     api.exec_start(e["Id"])
     assert {"Path": "/tmp/new", "Kind": 1} in api.diff(web)
 
 
-@xfail(strict=True, reason="d: commit `changes` are read but not applied")
 def test_commit_with_changes(api: Any, stack: Stack, web: str) -> None:
     try:
         api.commit(web, repository="py/committed", tag="1", changes=["ENV COMMITTED=1", 'CMD ["echo", "hi"]'])
@@ -202,11 +198,15 @@ def test_remove_image(api: Any, stack: Stack, tagged: str) -> None:
     assert stack.inspect("images", tagged)[0] == 404
 
 
-@xfail(strict=True, reason="d: GET /images/{name}/get (save) is missing")
 def test_save_then_load(hl: Any, stack: Stack, tagged: str) -> None:
-    data = b"".join(hl.images.get(tagged).save())
+    # named=: docker-py saves by ID unless told a name, and an archive saved by ID carries no
+    # tag (dockerd's tarexporter), so the load could not bring the tag back
+    data = b"".join(hl.images.get(tagged).save(named=tagged))
     stack.remove_image(tagged)
-    assert [i.tags for i in hl.images.load(data)] == [[tagged]]
+    loaded = hl.images.load(data)
+    # the image is busybox's, so it keeps busybox's tags besides the one the load brought back
+    assert len(loaded) == 1 and tagged in loaded[0].tags
+    assert stack.inspect("images", tagged)[0] == 200
 
 
 def test_push(api: Any, stack: Stack) -> None:
@@ -220,7 +220,6 @@ def test_push(api: Any, stack: Stack) -> None:
         stack.remove_image(f"{ref}:1")
 
 
-@xfail(strict=True, reason="d: import `changes` are read but not applied")
 def test_import_with_changes(api: Any, stack: Stack) -> None:
     from tests.compat.capture import rootfs_tar  # noqa: PLC0415
 

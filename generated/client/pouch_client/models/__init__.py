@@ -10,6 +10,8 @@ from .checkpoint_delete_options import CheckpointDeleteOptions
 from .checkpoint_list_options import CheckpointListOptions
 from .commit import Commit
 from .container import Container
+from .container_change import ContainerChange
+from .container_change_kind import ContainerChangeKind
 from .container_commit_options import ContainerCommitOptions
 from .container_commit_resp import ContainerCommitResp
 from .container_config import ContainerConfig
@@ -147,6 +149,8 @@ __all__ = (
     "CheckpointListOptions",
     "Commit",
     "Container",
+    "ContainerChange",
+    "ContainerChangeKind",
     "ContainerCommitOptions",
     "ContainerCommitResp",
     "ContainerConfig",
