@@ -379,21 +379,26 @@ class ContainerService:
         await self.driver.kill(rec["Id"], sig, all_procs=sig == 9)
 
     async def kill(self, ref: str, signal: str | None = None) -> None:
-        """POST /containers/{id}/kill as dockerd: SIGKILL by default, 409 unless running; a
-        paused container takes only SIGKILL (thawed first, as for a stop)."""
+        """POST /containers/{id}/kill as dockerd (20.10's daemon/kill.go): SIGKILL by default,
+        409 unless running. SIGKILL or the stop signal ends the container for good (no restart
+        policy after it; a paused one is thawed to take it); another signal is only delivered
+        (a paused container gets it when unpaused), and unless-stopped will not restart it."""
         sig = hostconfig.parse_signal(signal, default=9)
         rec = self.get(ref)
+        final = sig in (9, hostconfig.parse_signal(rec["Config"].get("StopSignal")))
         if rec["State"]["Status"] == "restarting":
-            return await self.stop(rec["Id"])  # dockerd: no signal, the restart is called off
+            if final:
+                await self.stop(rec["Id"])  # no process to signal: the restart is called off
+            return
         lv = self.live(rec["Id"])
         async with lv.lock:
             if not rec["State"]["Running"]:
                 raise Conflict(f"Container {rec['Id']} is not running")
-            if rec["State"]["Paused"] and sig != 9:
-                raise Conflict(f"Container {rec['Id']} is paused. Unpause the container before stopping")
-            rec["ManualStop"] = True  # dockerd's HasBeenManuallyStopped: no restart policy after it
-            self._try_save(rec)
-            await self._thaw_for_stop(rec)
+            if final or (rec["HostConfig"].get("RestartPolicy") or {}).get("Name") == "unless-stopped":
+                rec["ManualStop"] = True  # ExitOnNext / HasBeenManuallyStopped
+                self._try_save(rec)
+            if final:
+                await self._thaw_for_stop(rec)
             await self._signal(rec, sig)
 
     async def restart(self, ref: str, stop_timeout: int | None = None) -> None:

@@ -86,6 +86,12 @@ def test_run_publish_free_port_and_port(docker: DockerCLI, stack: Stack) -> None
         assert r.returncode == 0, r.stderr
         host, _, port = r.stdout.strip().rpartition(":")
         assert host == "127.0.0.1" and 0 < int(port) < 65536
+        info = stack.inspect("containers", "cli-freeport")[1]
+        # as dockerd: HostConfig keeps the request, NetworkSettings.Ports the port picked for it
+        assert info["HostConfig"]["PortBindings"]["80/tcp"] == [{"HostIp": "127.0.0.1", "HostPort": ""}]
+        assert info["NetworkSettings"]["Ports"]["80/tcp"] == [{"HostIp": "127.0.0.1", "HostPort": port}]
+        r = docker("ps", "--filter", "name=cli-freeport", "--format", "{{.Ports}}")
+        assert f"127.0.0.1:{port}->80/tcp" in r.stdout, r.stdout
     finally:
         stack.remove("cli-freeport")
 

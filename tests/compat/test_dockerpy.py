@@ -74,8 +74,14 @@ def test_publish_free_port(api: Any, stack: Stack) -> None:
 
 def test_env_entry_without_equals_is_kept(api: Any, stack: Stack) -> None:
     try:
-        api.create_container("busybox", ["true"], name="py-env", environment=["FOO=bar", "BARE"])
+        api.create_container("busybox", ["env"], name="py-env", environment=["FOO=bar", "BARE", "HOSTNAME"])
         assert "BARE" in stack.inspect("containers", "py-env")[1]["Config"]["Env"]
+        api.start("py-env")
+        assert api.wait("py-env", timeout=30)["StatusCode"] == 0
+        env = api.logs("py-env").decode().split()
+        # as dockerd: the process never sees a bare entry, and one unsets a default (HOSTNAME)
+        assert "FOO=bar" in env and "BARE" not in env and not any(e.startswith(("BARE", "HOSTNAME=")) for e in env)
+        assert any(e.startswith("PATH=") for e in env)
     finally:
         stack.remove("py-env")
 

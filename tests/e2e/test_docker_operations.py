@@ -55,7 +55,8 @@ def _pid(client: httpx.Client, cid: str) -> int:
 
 
 def test_kill_signals_and_refusals(client: httpx.Client, running: str, stopped: str) -> None:
-    cid = create(client, ["sh", "-c", "trap 'echo got-usr1' USR1; while true; do sleep 0.1; done"])
+    cid = create(client, ["sh", "-c", "trap 'echo got-usr1' USR1; while true; do sleep 0.1; done"],
+                 HostConfig={"NetworkMode": "none", "RestartPolicy": {"Name": "always"}})
     try:
         assert client.post(f"/containers/{cid}/start").status_code == 204
         time.sleep(0.3)
@@ -68,15 +69,41 @@ def test_kill_signals_and_refusals(client: httpx.Client, running: str, stopped: 
             time.sleep(0.1)
         assert client.get(f"/containers/{cid}/json").json()["State"]["Running"] is True
         assert client.post(f"/containers/{cid}/pause").status_code == 204
-        r = client.post(f"/containers/{cid}/kill", params={"signal": "HUP"})
-        assert r.status_code == 409 and "paused" in r.json()["message"]
         assert client.post(f"/containers/{cid}/kill").status_code == 204  # SIGKILL by default, even paused
         assert client.post(f"/containers/{cid}/wait").json()["StatusCode"] == 137
+        state = client.get(f"/containers/{cid}/json").json()["State"]
+        assert state["Running"] is False and state["Paused"] is False
     finally:
         client.delete(f"/containers/{cid}", params={"force": 1})
     r = client.post(f"/containers/{stopped}/kill")
     assert r.status_code == 409 and "not running" in r.json()["message"]
     assert client.post("/containers/no-such-ctr/kill").status_code == 404
+
+
+def test_kill_and_the_restart_policy(client: httpx.Client, running: str) -> None:
+    """A signal that is not the stop signal leaves an always-restart container's policy alone
+    (the container it ended comes back); SIGKILL ends it for good."""
+    cid = create(client, ["sh", "-c", "trap 'exit 5' USR1; while true; do sleep 0.1; done"],
+                 HostConfig={"NetworkMode": "none", "RestartPolicy": {"Name": "always"}})  # fmt: skip
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        time.sleep(0.3)
+        assert client.post(f"/containers/{cid}/kill", params={"signal": "USR1"}).status_code == 204
+        deadline = time.monotonic() + 20
+        while True:
+            info = client.get(f"/containers/{cid}/json").json()
+            if info["RestartCount"] >= 1 and info["State"]["Running"]:
+                break
+            assert time.monotonic() < deadline, f"the policy never brought it back: {info['State']}"
+            time.sleep(0.1)
+        time.sleep(0.3)
+        assert client.post(f"/containers/{cid}/kill", params={"signal": "KILL"}).status_code == 204
+        assert client.post(f"/containers/{cid}/wait").json()["StatusCode"] == 137
+        time.sleep(1.5)
+        info = client.get(f"/containers/{cid}/json").json()
+        assert info["State"]["Running"] is False and info["RestartCount"] == 1, info["State"]
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
 
 
 def test_changes(client: httpx.Client, running: str) -> None:
