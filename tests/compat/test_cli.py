@@ -162,6 +162,43 @@ def test_exec_with_and_without_tty_and_stdin(docker: DockerCLI, web: str) -> Non
     assert r.returncode == 0 and r.stdout == "piped\n", r.stderr
 
 
+def test_exec_it_under_a_terminal(docker: DockerCLI, web: str) -> None:
+    """`docker exec -it` as a user types it: in a terminal (a pty here), raw output, no framing."""
+    import os  # noqa: PLC0415
+    import pty  # noqa: PLC0415
+    import select  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    from tests.compat.conftest import DOCKER_CLI  # noqa: PLC0415
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([DOCKER_CLI, "exec", "-it", web, "sh", "-c", "echo in-a-tty; tty"],
+                            stdin=slave, stdout=slave, stderr=slave, env=docker.env, cwd=docker.cwd)  # fmt: skip
+    os.close(slave)
+    out = b""
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # EIO: the CLI closed the terminal
+                    break
+                if not chunk:
+                    break
+                out += chunk
+            elif proc.poll() is not None:
+                break
+        assert proc.wait(timeout=30) == 0, out
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+    assert b"in-a-tty\r\n" in out and b"/dev/pts/" in out, out
+    assert b"\x01\x00\x00\x00" not in out, "stdcopy frame headers in a TTY session"
+
+
 def test_pause_unpause(docker: DockerCLI, stack: Stack, web: str) -> None:
     assert docker("pause", web).returncode == 0
     assert stack.inspect("containers", web)[1]["State"]["Paused"] is True
