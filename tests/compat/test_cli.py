@@ -282,6 +282,28 @@ def test_cp_out_of_container(docker: DockerCLI, web: str, tmp_path: Path) -> Non
     assert (tmp_path / "passwd").read_text().startswith("root:x:0:0")
 
 
+def test_cp_directories_both_ways_and_a_stopped_container(docker: DockerCLI, stack: Stack, web: str,
+                                                          tmp_path: Path) -> None:
+    r = docker("cp", f"{web}:/etc", str(tmp_path / "etc-copy"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "etc-copy" / "passwd").read_text().startswith("root:x:0:0")
+    (tmp_path / "tree" / "sub").mkdir(parents=True)
+    (tmp_path / "tree" / "sub" / "leaf.txt").write_text("leaf\n")
+    r = docker("cp", str(tmp_path / "tree"), f"{web}:/tmp/")
+    assert r.returncode == 0, r.stderr
+    assert stack.container_file(web, "/tmp/tree/sub/leaf.txt").read_text() == "leaf\n"
+    r = docker("cp", f"{web}:/no/such/file", str(tmp_path / "x"))
+    assert r.returncode != 0 and "No such container:path" in r.stderr, r.stderr
+    try:
+        assert docker("create", "--name", "cli-cp-stopped", "busybox", "true").returncode == 0
+        r = docker("cp", str(tmp_path / "tree"), "cli-cp-stopped:/")
+        assert r.returncode == 0, r.stderr
+        r = docker("cp", "cli-cp-stopped:/tree/sub/leaf.txt", str(tmp_path / "back.txt"))
+        assert r.returncode == 0 and (tmp_path / "back.txt").read_text() == "leaf\n", r.stderr
+    finally:
+        stack.remove("cli-cp-stopped")
+
+
 def test_diff(docker: DockerCLI, stack: Stack, web: str) -> None:
     with stack.api() as c:
         e = c.post(f"/containers/{web}/exec", json={"Cmd": ["touch", "/tmp/new-file"]}).json()["Id"]
