@@ -369,6 +369,11 @@ def test_save_then_load(docker: DockerCLI, stack: Stack, tagged: str, tmp_path: 
     assert r.returncode == 0, r.stderr
     assert f"Loaded image: {tagged}" in r.stdout
     assert stack.inspect("images", tagged)[0] == 200
+    image_id = stack.inspect("images", tagged)[1]["Id"]
+    r = docker("save", "-o", str(tmp_path / "by-id.tar"), image_id)  # an ID keeps no name in the archive
+    assert r.returncode == 0, r.stderr
+    r = docker("load", "-i", str(tmp_path / "by-id.tar"))
+    assert r.returncode == 0 and r.stdout.strip() == f"Loaded image ID: {image_id}", (r.stdout, r.stderr)
 
 
 def test_load_docker_archive(docker: DockerCLI, stack: Stack, tmp_path: Path) -> None:
