@@ -22,7 +22,7 @@ from runtime.containers.changes import container_changes
 from runtime.containers.live import Lives
 from runtime.containers.records import Record, rootfs_key
 from runtime.containers.table import ContainerTable
-from runtime.errors import Conflict, EngineError
+from runtime.errors import Conflict, EngineError, NotFound
 from runtime.events import EventBus
 from runtime.images.protocols import ImageStore
 
@@ -68,6 +68,9 @@ class ContainerFiles:
         """The container's filesystem as its processes see it, mounted for the duration."""
         rec = self.table.get(ref)
         async with self.lives.get(rec["Id"]).lock:
+            if rec["Id"] not in self.table:  # removed while we waited for the lock
+                self.lives.forget(rec["Id"])
+                raise NotFound(f"No such container: {ref}")
             if rec["State"]["Status"] == "removing":
                 raise Conflict(f"container {rec['Id']} is being removed")
             key = rootfs_key(rec)
