@@ -77,10 +77,10 @@ conformance: deps
 	$(VENV)/bin/python tests/conformance/run.py
 
 codegen: deps
-	POUCH_VENV=$(VENV) ./codegen.sh
+	POUCH_VENV=$(abspath $(VENV)) ./codegen.sh
 
 codegen-check: deps
-	POUCH_VENV=$(VENV) ./codegen.sh --check
+	POUCH_VENV=$(abspath $(VENV)) ./codegen.sh --check
 
 # Not part of test: bench_peers.py installs docker.io and podman (their services denied) and starts
 # them on private paths beside our server.

@@ -15,6 +15,7 @@ from runtime.config import DaemonConfig
 from runtime.containers.driver import Driver
 from runtime.containers.execs import ExecService
 from runtime.containers.features import PouchFeatures
+from runtime.containers.files import ContainerFiles
 from runtime.containers.live import Lives
 from runtime.containers.pouchres import HostExtras
 from runtime.containers.rich import RichSettings
@@ -85,6 +86,7 @@ class Engine:
             self.features,
         )
         self.container_streams = ContainerStreams(table, lives, driver, self.events, config.cgroup_parent)
+        self.container_files = ContainerFiles(table, lives, self.images, self.events, config.home_dir / "tmp" / "files")
         self.system = SystemService(config, settings, table, self.images, self.features)
         # Restored in this order (containers need the others ready), closed in reverse.
         self._subsystems: list[Subsystem] = [
@@ -95,6 +97,7 @@ class Engine:
             self.execs,
             self.containers,
             self.container_streams,
+            self.container_files,
         ]
 
     async def start(self) -> None:

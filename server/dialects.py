@@ -80,7 +80,10 @@ def _loaded_line(names: DockerNames) -> Callable[[dict[str, Any]], dict[str, Any
     def line(item: dict[str, Any]) -> dict[str, Any]:
         text = item.get("stream")
         if isinstance(text, str) and text.startswith("Loaded image: "):
-            return {**item, "stream": f"Loaded image: {names.familiar(text[14:].rstrip())}\n"}
+            loaded = text[14:].rstrip()
+            if loaded.startswith("sha256:"):  # an image the archive names by ID only: dockerd's wording
+                return {**item, "stream": f"Loaded image ID: {loaded}\n"}
+            return {**item, "stream": f"Loaded image: {names.familiar(loaded)}\n"}
         return item
 
     return line

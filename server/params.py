@@ -7,6 +7,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import connexion
 from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
@@ -37,6 +38,23 @@ def parse_filters(raw: str | None) -> dict[str, list[str]]:
             raise InvalidParameter(f"invalid filter {key!r}: want a list of strings")
         out[key] = values
     return out
+
+
+async def request_body(body: Any = None) -> AsyncIterator[bytes]:
+    """The raw request body, whether connexion already read it or not."""
+    if isinstance(body, (bytes, bytearray)):
+        if body:
+            yield bytes(body)
+        return
+    if isinstance(body, str):
+        if body:
+            yield body.encode("latin-1")
+        return
+    headers = connexion.request.headers
+    if not int(headers.get("content-length") or 0) and "chunked" not in headers.get("transfer-encoding", ""):
+        return  # no body at all: nothing to wait for on the connection
+    async for chunk in connexion.request.stream():
+        yield chunk
 
 
 class JSONLinesResponse(StreamingResponse):

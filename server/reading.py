@@ -12,7 +12,8 @@ Default, as pouchd and dockerd read requests (Go's net/http and encoding/json):
   may carry any type (docker's client puts ``text/plain`` on every one).
 - A body may come with Content-Length or chunked; only its bytes count.
 - Query parameters the operation does not know are ignored; of a repeated one the first value
-  counts (``FormValue``); an empty value is an absent one; booleans read as
+  counts (``FormValue``), except for an array parameter (``collectionFormat: multi``: docker's
+  repeated ``changes``, ``names``), which takes every value in order; an empty value is an absent one; booleans read as
   ``httputils.BoolValue`` reads them (``1``/``0``, ``true``/``false`` in any case, ``yes``/``no``,
   ``none``); a form-encoded body of a body-less operation counts as parameters and wins over
   the query, as ``FormValue`` makes it.
@@ -78,6 +79,9 @@ _PARAM_KEYWORDS = (
     "maxLength",
     "multipleOf",
     "x-nullable",
+    "items",
+    "minItems",
+    "maxItems",
 )
 
 
@@ -194,8 +198,10 @@ class OperationReader:
     def _read_query(self, raw: bytes, form: list[tuple[str, str]], kwargs: dict[str, Any]) -> None:
         pairs = form + urllib.parse.parse_qsl(raw.decode("latin-1"), keep_blank_values=True) if raw or form else []
         first: dict[str, str] = {}
+        every: dict[str, list[str]] = {}
         for key, value in pairs:
             first.setdefault(key, value)
+            every.setdefault(key, []).append(value)
         if self.strict:
             unknown = [k for k in first if k not in self.query]
             if unknown:
@@ -204,6 +210,15 @@ class OperationReader:
                     f"{self.operation_id} (--strict-requests)"
                 )
         for name, param in self.query.items():
+            if param.type == "array":  # collectionFormat multi: every value, in order
+                values = [v for v in every.get(name, []) if v != "" or self.strict]
+                if not values:
+                    if param.required:
+                        raise _bad(f"missing query parameter {name}")
+                    continue
+                param.check(values)
+                kwargs[self.names[name]] = values
+                continue
             raw_value = first.get(name)
             if raw_value is None or (raw_value == "" and not self.strict):
                 if param.required:

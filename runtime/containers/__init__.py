@@ -13,6 +13,8 @@ Modules, one job each:
 - ``cgroups``: the container cgroups in every mounted hierarchy, and their removal
 - ``streams``: ContainerStreams, what talks to a container (logs, attach, resize, top, stats)
 - ``top``: ps narrowed to the container's processes
+- ``files``: ContainerFiles, what reads or writes a container's filesystem from outside (changes, archive)
+- ``changes`` / ``archive``: docker diff from the overlay upper dir; docker cp's stat, tar out and extract in
 - ``records``: the stored record (marshmallow schema), state transitions, list/inspect shapes
 - ``hostconfig`` / ``hostcaps``: what the host can honour; 400 or a Warning, never silence
 - ``ocispec``: ContainerCreateConfig -> OCI runtime spec (and exec process specs)

@@ -22,7 +22,7 @@ def merge_image_defaults(config: Config, image_config: Config, image_ref: str) -
     merged["Image"] = image_ref
     merged["Entrypoint"] = entrypoint or None
     merged["Cmd"] = cmd
-    merged["Env"] = ocispec.merge_env(image_config.get("Env"), config.get("Env"))
+    merged["Env"] = ocispec.config_env(image_config.get("Env"), config.get("Env"))
     merged["WorkingDir"] = config.get("WorkingDir") or image_config.get("WorkingDir") or ""
     merged["User"] = config.get("User") or image_config.get("User") or ""
     merged["Labels"] = {**(image_config.get("Labels") or {}), **(config.get("Labels") or {})}

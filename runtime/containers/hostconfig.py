@@ -88,6 +88,8 @@ def parse_signal(value: str | int | None, default: int = 15) -> int:
 
 
 def _nonzero(value: Any) -> bool:
+    if isinstance(value, list) and value and all(v in (None, 0) for v in value):
+        return False  # ConsoleSize [0, 0]: the docker CLI's default, "no size"
     return value not in (None, 0, "", False, [], {})
 
 
@@ -104,8 +106,11 @@ def check_capabilities(caps: list[str] | None, field: str) -> list[str]:
     return out
 
 
-def check_resources(res: dict[str, Any], warnings: list[str], updating: bool = False) -> None:
-    """Resources shared by HostConfig (create) and UpdateConfig (update)."""
+def check_resources(
+    res: dict[str, Any], warnings: list[str], updating: bool = False, asked: dict[str, Any] | None = None
+) -> None:
+    """Resources shared by HostConfig (create) and UpdateConfig (update). ``asked``: the fields the
+    request itself names (an update warns about what it asks for, not what the create did)."""
     memory = res.get("Memory") or 0
     swap = res.get("MemorySwap") or 0
     if memory and memory < MIN_MEMORY:
@@ -187,8 +192,9 @@ def check_resources(res: dict[str, Any], warnings: list[str], updating: bool = F
         warnings.append("Your kernel does not support pids limit capabilities, PidsLimit discarded.")
     for dev in res.get("Devices") or []:
         check_device(dev)
+    asked = res if asked is None else asked
     for name in UNSUPPORTED_HOST:
-        if name in res and _nonzero(res.get(name)):
+        if name in asked and _nonzero(asked.get(name)):
             warnings.append(f"{name} is not supported by this engine on Linux and was ignored.")
 
 

@@ -72,6 +72,16 @@ def merge_env(image_env: list[str] | None, env: list[str] | None) -> list[str]:
     return [f"{k}={v}" for k, v in out.items() if v is not None and k]
 
 
+def config_env(image_env: list[str] | None, env: list[str] | None) -> list[str]:
+    """A container's stored Config.Env as dockerd merges it (runconfig's merge): the request's
+    entries as given (a bare ``A`` too), then the image's for keys the request does not name.
+    The process env (:func:`merge_env` over the defaults) drops the bare entries, as dockerd."""
+    if not env:
+        return list(image_env or [])
+    keys = {item.partition("=")[0] for item in env}
+    return list(env) + [item for item in image_env or [] if item.partition("=")[0] not in keys]
+
+
 def command_line(config: dict[str, Any], image_config: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(entrypoint, cmd) with dockerd's rules: an explicit Entrypoint drops the image's Cmd;
     ``[""]`` resets the entrypoint."""
@@ -340,16 +350,13 @@ def build_spec(
     merged into it at create) and HostConfig; ``mounts`` are its MountPoints (volumes, binds,
     Tmpfs), ``network_files`` its /etc files (container path -> host file)."""
     rootfs_path = Path(rootfs)
-    env = merge_env(None, config.get("Env"))
-    if not any(e.startswith("PATH=") for e in env):
-        env.insert(0, f"PATH={DEFAULT_PATH}")
     hostname = config.get("Hostname") or container_id[:12]
     if host.get("UTSMode") == "host":
         hostname = os.uname().nodename
-    if not any(e.startswith("HOSTNAME=") for e in env):
-        env.append(f"HOSTNAME={hostname}")
-    if config.get("Tty") and not any(e.startswith("TERM=") for e in env):
-        env.append("TERM=xterm")
+    # dockerd's CreateDaemonEnvironment: the defaults, then Config.Env replacing or appending by
+    # key; a bare ``A`` unsets (a default too) and never reaches the process.
+    defaults = [f"PATH={DEFAULT_PATH}", f"HOSTNAME={hostname}"] + (["TERM=xterm"] if config.get("Tty") else [])
+    env = merge_env(defaults, config.get("Env"))
     user = str(config.get("User") or "")
     caps = capabilities(host)
     process: dict[str, Any] = {

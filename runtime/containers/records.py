@@ -193,4 +193,26 @@ def list_view(rec: Record) -> Record:
         "HostConfig": rec["HostConfig"],
         "Mounts": rec.get("Mounts") or [],
         "NetworkSettings": rec.get("NetworkSettings") or {},
+        "Ports": list_ports((rec.get("NetworkSettings") or {}).get("Ports")),
     }
+
+
+def list_ports(port_map: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """NetworkSettings.Ports as dockerd lists it (types.Port): one entry per host binding, one
+    without PublicPort for a port exposed but not bound."""
+    out: list[dict[str, Any]] = []
+    for key, bindings in (port_map or {}).items():
+        port, _, proto = key.partition("/")
+        if not port.isdigit():
+            continue
+        base = {"PrivatePort": int(port), "Type": proto or "tcp"}
+        if not bindings:
+            out.append(base)
+        for b in bindings or []:
+            public = str(b.get("HostPort") or "")
+            entry = {**base, "PublicPort": int(public) if public.isdigit() else 0}
+            if b.get("HostIp"):
+                entry["IP"] = b["HostIp"]
+            out.append(entry)
+    out.sort(key=lambda p: (p["PrivatePort"], p["Type"], p.get("IP", ""), p.get("PublicPort", 0)))
+    return out

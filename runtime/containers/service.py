@@ -391,6 +391,29 @@ class ContainerService:
         self._publish(rec, "kill", signal=sig)
         await self.driver.kill(rec["Id"], sig, all_procs=sig == 9)
 
+    async def kill(self, ref: str, signal: str | None = None) -> None:
+        """POST /containers/{id}/kill as dockerd (20.10's daemon/kill.go): SIGKILL by default,
+        409 unless running. SIGKILL or the stop signal ends the container for good (no restart
+        policy after it; a paused one is thawed to take it); another signal is only delivered
+        (a paused container gets it when unpaused), and unless-stopped will not restart it."""
+        sig = hostconfig.parse_signal(signal, default=9)
+        rec = self.get(ref)
+        final = sig in (9, hostconfig.parse_signal(rec["Config"].get("StopSignal")))
+        if rec["State"]["Status"] == "restarting":
+            if final:
+                await self.stop(rec["Id"])  # no process to signal: the restart is called off
+            return
+        lv = self.live(rec["Id"])
+        async with lv.lock:
+            if not rec["State"]["Running"]:
+                raise Conflict(f"Container {rec['Id']} is not running")
+            if final or (rec["HostConfig"].get("RestartPolicy") or {}).get("Name") == "unless-stopped":
+                rec["ManualStop"] = True  # ExitOnNext / HasBeenManuallyStopped
+                self._try_save(rec)
+            if final:
+                await self._thaw_for_stop(rec)
+            await self._signal(rec, sig)
+
     async def restart(self, ref: str, stop_timeout: int | None = None) -> None:
         rec = self.get(ref)
         lv = self.live(rec["Id"])
@@ -630,13 +653,15 @@ class ContainerService:
         author: str | None,
         comment: str | None,
         pause: bool = True,
+        changes: builtins.list[str] | None = None,
     ) -> dict[str, Any]:
         """POST /commit: a new image from the container's writable layer. As dockerd, a running
         container is frozen meanwhile, so the layer is one consistent moment of its filesystem."""
         rec = self.get(ref)
         frozen = pause and await self._freeze_for_commit(rec)
         try:
-            source = CommitSource(rec["Id"], rec["Name"], rec["Image"], rootfs_key(rec), copy.deepcopy(rec["Config"]))
+            config, todo = copy.deepcopy(rec["Config"]), tuple(changes or ())
+            source = CommitSource(rec["Id"], rec["Name"], rec["Image"], rootfs_key(rec), config, todo)
             return await asyncio.to_thread(self.images.commit, source, repo, tag, author, comment)
         finally:
             if frozen:

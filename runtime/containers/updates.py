@@ -24,7 +24,7 @@ def plan(host: dict[str, Any], body: dict[str, Any]) -> tuple[dict[str, Any], di
         and host["MemorySwap"] < body["Memory"]
     ):
         merged["MemorySwap"] = body["Memory"] * 2
-    hostconfig.check_resources(merged, warnings, updating=True)
+    hostconfig.check_resources(merged, warnings, updating=True, asked=resources)
     if body.get("RestartPolicy") is not None:
         hostconfig.check_restart_policy(body["RestartPolicy"])
         if host.get("AutoRemove") and body["RestartPolicy"].get("Name") not in (None, "", "no"):

@@ -9,8 +9,9 @@ the same syntax and applies the same effects to the image config's ``config`` ob
 - ENV / LABEL: ``k=v k2="v 2"`` pairs, or the legacy ``ENV k the rest``; an ENV of an
   existing key replaces it in place.
 - EXPOSE (``80``, ``80/udp``, ``8000-8002``), USER, VOLUME (JSON array or words), WORKDIR
-  (relative to the current one), ONBUILD (the trigger kept as text).
-- ENV, LABEL, EXPOSE, USER, VOLUME and WORKDIR expand ``$VAR``, ``${VAR}``,
+  (relative to the current one), ONBUILD (the trigger kept as text), STOPSIGNAL (a signal
+  name or number, checked as dockerd's ``signal.ParseSignal`` checks it, kept as written).
+- ENV, LABEL, EXPOSE, STOPSIGNAL, USER, VOLUME and WORKDIR expand ``$VAR``, ``${VAR}``,
   ``${VAR:-default}`` and ``${VAR:+alt}`` from the config's Env as it stands before the
   instruction; quotes and backslash escapes are removed as Dockerfile's shell lexer does.
 
@@ -24,12 +25,13 @@ import copy
 import json
 import posixpath
 import re
+import signal
 from dataclasses import dataclass
 from typing import Any
 
 from runtime.errors import InvalidParameter
 
-VALID = ("cmd", "entrypoint", "env", "expose", "label", "onbuild", "user", "volume", "workdir")
+VALID = ("cmd", "entrypoint", "env", "expose", "label", "onbuild", "stopsignal", "user", "volume", "workdir")
 # Instructions dockerd accepts in changes that this engine's image config cannot hold.
 UNSUPPORTED = {"healthcheck": "HEALTHCHECK is not supported by this engine (its image config has no Healthcheck)"}
 DEFAULT_SHELL = ["/bin/sh", "-c"]
@@ -368,6 +370,20 @@ def _volume(config: dict[str, Any], ins: Instruction, cmd_set: bool) -> None:
     config["Volumes"] = volumes
 
 
+def _stopsignal(config: dict[str, Any], ins: Instruction, cmd_set: bool) -> None:
+    sig = _single(ins, config)
+    name = sig.upper()
+    name = name[3:] if name.startswith("SIG") else name
+    if sig.isdigit():
+        ok = 0 < int(sig) <= int(signal.SIGRTMAX)
+    else:
+        ok = name in _SIGNAL_NAMES or bool(re.fullmatch(r"RTMIN\+[0-9]+|RTMAX-[0-9]+", name))
+    if not ok:
+        raise InvalidParameter(f"Invalid signal: {sig}")
+    config["StopSignal"] = sig
+
+
+_SIGNAL_NAMES = {n[3:] for n in signal.Signals.__members__ if n.startswith("SIG") and not n.startswith("SIG_")}
 _NOT_TRIGGERS = ("onbuild", "from", "maintainer")
 
 
@@ -390,4 +406,5 @@ _HANDLERS = {
     "workdir": _workdir,
     "volume": _volume,
     "onbuild": _onbuild,
+    "stopsignal": _stopsignal,
 }

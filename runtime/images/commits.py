@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from runtime.clock import now_rfc3339
+from runtime.images.changes import apply_changes
 from runtime.images.protocols import CommitSource
 
 # Container settings a committed image keeps as its own defaults.
@@ -35,6 +36,9 @@ def image_config(
     for key in COMMITTED_KEYS:
         if source.config.get(key) is not None:
             settings[key] = source.config[key]
+    # dockerd: the changes over the commit's config, the container's filling what they leave unset;
+    # the same as applying them over the container's settings (an ENTRYPOINT drops the Cmd).
+    settings = apply_changes(settings, list(source.changes))
     return {
         **base,
         "created": now,

@@ -22,6 +22,7 @@ class CommitSource:
     image_id: str
     rootfs_key: str
     config: dict[str, Any]
+    changes: tuple[str, ...] = ()  # Dockerfile instructions applied to the new image's config
 
 
 class ImageStore(Protocol):

@@ -32,6 +32,7 @@ from runtime.errors import Conflict, EngineError, InvalidParameter, NotFound
 from runtime.events import EventBus
 from runtime.host import host_platform
 from runtime.images import archives, commits, layers, listing, records
+from runtime.images.changes import apply_changes
 from runtime.images.content import ContentStore, digest_hex
 from runtime.images.protocols import CommitSource
 from runtime.images.reference import (
@@ -314,8 +315,12 @@ class ImageService:
             self.events.publish("image", "save", self.resolve(ref)["Id"], {"name": ref})
         return Path(name)
 
-    def import_file(self, path: Path, repo: str | None, tag: str | None, source: str = "-") -> Record:
-        """POST /images/create?fromSrc=-: a root filesystem tar becomes a one-layer image."""
+    def import_file(
+        self, path: Path, repo: str | None, tag: str | None, source: str = "-", changes: list[str] | None = None
+    ) -> Record:
+        """POST /images/create?fromSrc=-: a root filesystem tar becomes a one-layer image, its
+        config the ``changes`` (Dockerfile instructions) applied to an empty one."""
+        settings = apply_changes({}, changes)  # 400 before any work
         names = []
         if repo:
             ref = self.parse_new_name(repo)
@@ -338,7 +343,7 @@ class ImageService:
                 "created": now,
                 "architecture": arch,
                 "os": os_,
-                "config": {},
+                "config": settings,
                 "rootfs": {"type": "layers", "diff_ids": [diff_id]},
                 "history": [{"created": now, "created_by": "", "comment": f"Imported from {source}"}],
             }
@@ -365,17 +370,21 @@ class ImageService:
         manifest_digest = self.content.put_bytes(json.dumps(manifest, separators=(",", ":")).encode())
         return self.commit_record(self.unpack(manifest_digest), names)
 
-    async def import_(self, body: AsyncIterator[bytes], repo: str | None, tag: str | None) -> Record:
+    async def import_(
+        self, body: AsyncIterator[bytes], repo: str | None, tag: str | None, changes: list[str] | None = None
+    ) -> Record:
+        apply_changes({}, changes)  # 400 before the body is read
         path = await self.spool(body, "import-")
         try:
-            return await asyncio.to_thread(self.import_file, path, repo, tag)
+            return await asyncio.to_thread(self.import_file, path, repo, tag, "-", changes)
         finally:
             await asyncio.to_thread(path.unlink, True)
 
-    async def import_url(self, url: str, repo: str | None, tag: str | None) -> Record:
+    async def import_url(self, url: str, repo: str | None, tag: str | None, changes: list[str] | None = None) -> Record:
         """POST /images/create?fromSrc=<http(s) URL>: download the rootfs tar, then import it."""
         if not url.startswith(("http://", "https://")):
             raise InvalidParameter(f"fromSrc must be '-' or an http(s) URL, not {url!r}")
+        apply_changes({}, changes)
         proxy = self.image_proxy() or None
 
         async def body() -> AsyncIterator[bytes]:
@@ -391,7 +400,7 @@ class ImageService:
 
         path = await self.spool(body(), "import-")
         try:
-            return await asyncio.to_thread(self.import_file, path, repo, tag, url)
+            return await asyncio.to_thread(self.import_file, path, repo, tag, url, changes)
         finally:
             await asyncio.to_thread(path.unlink, True)
 
@@ -401,6 +410,7 @@ class ImageService:
         self, source: CommitSource, repo: str | None, tag: str | None, author: str | None, comment: str | None
     ) -> Record:
         """POST /commit: the container's writable layer on top of its image's layers."""
+        apply_changes({}, list(source.changes))  # 400 before the layer is written
         names = []
         if repo:
             ref = self.parse_new_name(repo)

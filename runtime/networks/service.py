@@ -29,6 +29,7 @@ from runtime.errors import Conflict, EngineError, Forbidden, InvalidParameter, N
 from runtime.events import EventBus
 from runtime.ids import new_id
 from runtime.networks import cni, files, ipam, links, netns, ports
+from runtime.networks import filters as filters_
 from runtime.networks.bridges import Bridges
 from runtime.networks.endpoints import empty_endpoint, endpoint_settings
 from runtime.networks.hosts import NameFiles, network_mode
@@ -224,8 +225,8 @@ class NetworkService:
             subnet = ipam.pick_subnet(ours + host, self.prefix)
             rec["IPAM"]["Config"] = [{"Subnet": str(subnet), "Gateway": str(subnet.network_address + 1)}]
 
-    def list_networks(self) -> list[Record]:
-        return [self.inspect_record(n) for n in self._networks()]
+    def list_networks(self, filters: dict[str, list[str]] | None = None) -> list[Record]:
+        return [self.inspect_record(n) for n in filters_.select(self._networks(), filters or {})]
 
     def inspect(self, ref: str) -> Record:
         return self.inspect_record(self.resolve(ref))

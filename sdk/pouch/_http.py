@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import httpx
 
-from .errors import ConnectionFailed, api_error
+from .errors import ConnectionFailed, ProtocolError, api_error
 
 # Streams (follow, wait, pull) may stay silent for as long as they like; connecting may not.
 STREAM_TIMEOUT = httpx.Timeout(60.0, read=None)
@@ -66,6 +66,27 @@ async def async_open_response(http: httpx.AsyncClient, request: httpx.Request) -
             await response.aclose()
         raise api_error(response.status_code, body)
     return response
+
+
+PATH_STAT_HEADER = "X-Docker-Container-Path-Stat"
+
+
+def path_stat(response: httpx.Response) -> dict[str, Any]:
+    """The ContainerPathStat an archive answer carries (base64 of JSON): name, size, mode, mtime, linkTarget."""
+    value = response.headers.get(PATH_STAT_HEADER)
+    if not value:
+        raise ProtocolError(f"the answer has no {PATH_STAT_HEADER} header")
+    try:
+        stat = json.loads(base64.b64decode(value))
+    except ValueError as exc:
+        raise ProtocolError(f"{PATH_STAT_HEADER} is not base64 JSON: {exc}") from None
+    if not isinstance(stat, dict):
+        raise ProtocolError(f"{PATH_STAT_HEADER} is not a JSON object")
+    return stat
+
+
+def archive_params(path: str, no_overwrite_dir_non_dir: bool, copy_uidgid: bool) -> dict[str, Any]:
+    return params(path=path, noOverwriteDirNonDir=no_overwrite_dir_non_dir or None, copyUIDGID=copy_uidgid or None)
 
 
 def tty_of(body: bytes, section: str, key: str) -> bool:

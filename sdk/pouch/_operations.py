@@ -7,11 +7,13 @@ from typing import cast
 
 import pouch_client
 from pouch_client.api.container import (
+    container_changes,
     container_checkpoint_create,
     container_checkpoint_delete,
     container_checkpoint_list,
     container_create,
     container_inspect,
+    container_kill,
     container_list,
     container_pause,
     container_remove,
@@ -50,6 +52,7 @@ from pouch_client.models.auth_response import AuthResponse
 from pouch_client.models.checkpoint import Checkpoint
 from pouch_client.models.checkpoint_create_options import CheckpointCreateOptions
 from pouch_client.models.container import Container
+from pouch_client.models.container_change import ContainerChange
 from pouch_client.models.container_commit_options import ContainerCommitOptions
 from pouch_client.models.container_commit_resp import ContainerCommitResp
 from pouch_client.models.container_create_config import ContainerCreateConfig
@@ -102,6 +105,12 @@ class ContainerOperations:
     def __init__(self, client: pouch_client.Client) -> None:
         self._client = client
 
+    def changes(self, id: str) -> builtins.list[ContainerChange]:
+        """Get changes on a container's filesystem"""
+        response = container_changes.sync_detailed(id, client=self._client)
+        raise_for_response(response.status_code, response.content)
+        return cast(builtins.list[ContainerChange], response.parsed)
+
     def checkpoint_create(self, id: str, *, body: CheckpointCreateOptions) -> None:
         """create a checkpoint from a running container"""
         response = container_checkpoint_create.sync_detailed(id, client=self._client, body=body)
@@ -129,6 +138,11 @@ class ContainerOperations:
         response = container_inspect.sync_detailed(id, client=self._client, size=size)
         raise_for_response(response.status_code, response.content)
         return cast(ContainerJSON, response.parsed)
+
+    def kill(self, id: str, *, signal: str | Unset = UNSET) -> None:
+        """Kill a container"""
+        response = container_kill.sync_detailed(id, client=self._client, signal=signal)
+        raise_for_response(response.status_code, response.content)
 
     def list(self, *, all_: bool | Unset = False, filters: str | Unset = UNSET) -> builtins.list[Container]:
         """List containers"""
@@ -208,6 +222,12 @@ class AsyncContainerOperations:
     def __init__(self, client: pouch_client.Client) -> None:
         self._client = client
 
+    async def changes(self, id: str) -> builtins.list[ContainerChange]:
+        """Get changes on a container's filesystem"""
+        response = await container_changes.asyncio_detailed(id, client=self._client)
+        raise_for_response(response.status_code, response.content)
+        return cast(builtins.list[ContainerChange], response.parsed)
+
     async def checkpoint_create(self, id: str, *, body: CheckpointCreateOptions) -> None:
         """create a checkpoint from a running container"""
         response = await container_checkpoint_create.asyncio_detailed(id, client=self._client, body=body)
@@ -237,6 +257,11 @@ class AsyncContainerOperations:
         response = await container_inspect.asyncio_detailed(id, client=self._client, size=size)
         raise_for_response(response.status_code, response.content)
         return cast(ContainerJSON, response.parsed)
+
+    async def kill(self, id: str, *, signal: str | Unset = UNSET) -> None:
+        """Kill a container"""
+        response = await container_kill.asyncio_detailed(id, client=self._client, signal=signal)
+        raise_for_response(response.status_code, response.content)
 
     async def list(self, *, all_: bool | Unset = False, filters: str | Unset = UNSET) -> builtins.list[Container]:
         """List containers"""
@@ -374,6 +399,7 @@ class ImageOperations:
         comment: str | Unset = UNSET,
         author: str | Unset = UNSET,
         pause: bool | Unset = True,
+        changes: builtins.list[str] | Unset = UNSET,
     ) -> ContainerCommitResp:
         """Create an image from a container"""
         response = image_commit.sync_detailed(
@@ -385,6 +411,7 @@ class ImageOperations:
             comment=comment,
             author=author,
             pause=pause,
+            changes=changes,
         )
         raise_for_response(response.status_code, response.content)
         return cast(ContainerCommitResp, response.parsed)
@@ -442,6 +469,7 @@ class AsyncImageOperations:
         comment: str | Unset = UNSET,
         author: str | Unset = UNSET,
         pause: bool | Unset = True,
+        changes: builtins.list[str] | Unset = UNSET,
     ) -> ContainerCommitResp:
         """Create an image from a container"""
         response = await image_commit.asyncio_detailed(
@@ -453,6 +481,7 @@ class AsyncImageOperations:
             comment=comment,
             author=author,
             pause=pause,
+            changes=changes,
         )
         raise_for_response(response.status_code, response.content)
         return cast(ContainerCommitResp, response.parsed)
@@ -527,9 +556,9 @@ class NetworkOperations:
         raise_for_response(response.status_code, response.content)
         return cast(NetworkInspectResp, response.parsed)
 
-    def list(self) -> builtins.list[NetworkResource]:
+    def list(self, *, filters: str | Unset = UNSET) -> builtins.list[NetworkResource]:
         """List networks"""
-        response = network_list.sync_detailed(client=self._client)
+        response = network_list.sync_detailed(client=self._client, filters=filters)
         raise_for_response(response.status_code, response.content)
         return cast(builtins.list[NetworkResource], response.parsed)
 
@@ -567,9 +596,9 @@ class AsyncNetworkOperations:
         raise_for_response(response.status_code, response.content)
         return cast(NetworkInspectResp, response.parsed)
 
-    async def list(self) -> builtins.list[NetworkResource]:
+    async def list(self, *, filters: str | Unset = UNSET) -> builtins.list[NetworkResource]:
         """List networks"""
-        response = await network_list.asyncio_detailed(client=self._client)
+        response = await network_list.asyncio_detailed(client=self._client, filters=filters)
         raise_for_response(response.status_code, response.content)
         return cast(builtins.list[NetworkResource], response.parsed)
 

@@ -93,6 +93,29 @@ class AsyncContainers(_AsyncResource, AsyncContainerOperations):
 
         return AsyncAttachSession(await async_upgrade(self._http, request), raw, resize)
 
+    async def archive(self, id: str, *, path: str) -> tuple[AsyncStream[bytes], dict[str, Any]]:
+        request = self._request("GET", _http.path("/containers/{}/archive", id), params={"path": path})
+        response = await _http.async_open_response(self._http, request)
+        try:
+            stat = _http.path_stat(response)
+        except BaseException:
+            await response.aclose()
+            raise
+        return AsyncStream(response, async_chunks), stat
+
+    async def archive_info(self, id: str, *, path: str) -> dict[str, Any]:
+        request = self._request("HEAD", _http.path("/containers/{}/archive", id), params={"path": path})
+        response = await _http.async_open_response(self._http, request)
+        await response.aclose()
+        return _http.path_stat(response)
+
+    async def archive_put(self, id: str, data: AsyncBody, *, path: str, no_overwrite_dir_non_dir: bool = False,
+                          copy_uidgid: bool = False) -> None:
+        request = self._request("PUT", _http.path("/containers/{}/archive", id), content=data,
+                                params=_http.archive_params(path, no_overwrite_dir_non_dir, copy_uidgid),
+                                headers={"Content-Type": "application/x-tar"})
+        await _http.async_read_all(self._http, request)
+
     async def exec_run(self, id: str, cmd: Sequence[str], *, stdin: bytes | None = None, tty: bool = False,
                        env: Sequence[str] | None = None, user: str | None = None,
                        privileged: bool = False) -> ExecResult:
@@ -160,6 +183,14 @@ class AsyncImages(_AsyncResource, AsyncImageOperations):
 
     async def save(self, name: str) -> AsyncStream[bytes]:
         request = self._request("GET", "/images/save", params={"name": name})
+        return AsyncStream(await _http.async_open_response(self._http, request), async_chunks)
+
+    async def get(self, imageid: str) -> AsyncStream[bytes]:
+        request = self._request("GET", _http.path("/images/{}/get", imageid))
+        return AsyncStream(await _http.async_open_response(self._http, request), async_chunks)
+
+    async def get_all(self, names: Sequence[str]) -> AsyncStream[bytes]:
+        request = self._request("GET", "/images/get", params=[("names", n) for n in names])
         return AsyncStream(await _http.async_open_response(self._http, request), async_chunks)
 
     async def load(self, data: AsyncBody, *, name: str | None = None) -> bytes:

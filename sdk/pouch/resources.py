@@ -106,6 +106,32 @@ class Containers(_Resource, ContainerOperations):
         response = upgrade(self._http, self._request("POST", _http.path("/containers/{}/attach", id), params=query))
         return AttachSession(response, raw, lambda h, w: self.resize(id, h=str(h), w=str(w)))
 
+    def archive(self, id: str, *, path: str) -> tuple[Stream[bytes], dict[str, Any]]:
+        """``path`` in the container as a tar byte stream (docker cp out), and the path's stat."""
+        request = self._request("GET", _http.path("/containers/{}/archive", id), params={"path": path})
+        response = _http.open_response(self._http, request)
+        try:
+            stat = _http.path_stat(response)
+        except BaseException:
+            response.close()
+            raise
+        return Stream(response, chunks), stat
+
+    def archive_info(self, id: str, *, path: str) -> dict[str, Any]:
+        """The stat of ``path`` in the container (name, size, mode as Go FileMode bits, mtime, linkTarget)."""
+        request = self._request("HEAD", _http.path("/containers/{}/archive", id), params={"path": path})
+        response = _http.open_response(self._http, request)
+        response.close()
+        return _http.path_stat(response)
+
+    def archive_put(self, id: str, data: Body, *, path: str, no_overwrite_dir_non_dir: bool = False,
+                    copy_uidgid: bool = False) -> None:
+        """Unpack a tar (plain or compressed) into the directory ``path`` of the container (docker cp in)."""
+        request = self._request("PUT", _http.path("/containers/{}/archive", id), content=_body(data),
+                                params=_http.archive_params(path, no_overwrite_dir_non_dir, copy_uidgid),
+                                headers={"Content-Type": "application/x-tar"})
+        _http.read_all(self._http, request)
+
     def exec_run(self, id: str, cmd: Sequence[str], *, stdin: bytes | None = None, tty: bool = False,
                  env: Sequence[str] | None = None, user: str | None = None, privileged: bool = False,
                  execs: Execs | None = None) -> ExecResult:
@@ -175,6 +201,16 @@ class Images(_Resource, ImageOperations):
     def save(self, name: str) -> Stream[bytes]:
         """The image as an OCI tar stream, in chunks as they arrive."""
         request = self._request("GET", "/images/save", params={"name": name})
+        return Stream(_http.open_response(self._http, request), chunks)
+
+    def get(self, imageid: str) -> Stream[bytes]:
+        """The image as `docker save` writes it (docker-archive and OCI layout), a tar byte stream."""
+        request = self._request("GET", _http.path("/images/{}/get", imageid))
+        return Stream(_http.open_response(self._http, request), chunks)
+
+    def get_all(self, names: Sequence[str]) -> Stream[bytes]:
+        """Several images in one such tar (``docker save IMAGE...``)."""
+        request = self._request("GET", "/images/get", params=[("names", n) for n in names])
         return Stream(_http.open_response(self._http, request), chunks)
 
     def load(self, data: Body, *, name: str | None = None) -> bytes:

@@ -38,10 +38,13 @@ TAGS = {
     "volume": ("Volume", "volume_"),
 }
 # Hand-written in pouch/resources.py and pouch/async_resources.py: their bodies are streams,
-# hijacked connections, or (wait) must not inherit the client's read timeout.
+# hijacked connections, or (wait) must not inherit the client's read timeout. The tar
+# operations added for Docker's clients (archive, image get) have no plain call either: their
+# bodies are tar streams, and HEAD archive answers in a header.
 HAND_WRITTEN = {
     "container_attach", "container_logs", "container_stats", "container_wait",
     "exec_start", "image_create", "image_load", "image_push", "image_save", "system_events",
+    "container_archive", "container_archive_info", "container_archive_put", "image_get", "image_get_all",
 }
 RENAMED = {"container_exec": "create"}  # POST /containers/{id}/exec creates an exec instance
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from typing import Any
 
 import connexion
-from starlette.responses import Response, StreamingResponse
+from starlette.background import BackgroundTask
+from starlette.responses import FileResponse, Response, StreamingResponse
 
 from runtime.clock import parse_timestamp
+from runtime.containers.archive import STAT_HEADER, encode_stat
 from runtime.containers.attach import AttachSession, ExecSession
 from runtime.containers.logs import LogOptions, frame, parse_tail
 from runtime.errors import InvalidParameter
 from server import hijack
 from server.context import engine
-from server.params import json_stream, parse_filters
+from server.params import json_stream, parse_filters, request_body
 
 RAW_STREAM = "application/vnd.raw-stream"
 
@@ -57,6 +60,11 @@ async def container_stop(id_: str, t: int | None = None) -> tuple[None, int]:
 
 async def container_restart(id_: str, t: int | None = None) -> tuple[None, int]:
     await engine().containers.restart(id_, t)
+    return None, 204
+
+
+async def container_kill(id_: str, signal: str | None = None) -> tuple[None, int]:
+    await engine().containers.kill(id_, signal or None)
     return None, 204
 
 
@@ -120,12 +128,14 @@ async def container_attach(
     return hijacked()
 
 
-async def relay(session: AttachSession | ExecSession, conn: hijack.HijackedConnection) -> None:
-    """A session's output to the client (framed unless TTY), the client's input to it."""
+async def relay(session: AttachSession | ExecSession, conn: hijack.HijackedConnection, raw: bool | None = None) -> None:
+    """A session's output to the client (framed unless ``raw``: by default the session's TTY),
+    the client's input to it."""
+    raw = session.tty if raw is None else raw
     stdin_task = asyncio.ensure_future(_client_input(session, conn))
     try:
         async for stream_no, data in session.output():
-            conn.write(data if session.tty else frame(stream_no, data))
+            conn.write(data if raw else frame(stream_no, data))
             await conn.drain()
             if conn.closed:
                 break
@@ -201,3 +211,31 @@ async def container_checkpoint_list(id_: str, checkpointdir: str | None = None) 
 async def container_checkpoint_delete(id_: str, checkpoint_id: str, dir_: str | None = None) -> tuple[None, int]:
     engine().containers.checkpoint_delete(id_, checkpoint_id, dir_ or None)
     return None, 204
+
+
+async def container_changes(id_: str) -> list[dict[str, Any]]:
+    return await engine().container_files.changes(id_)
+
+
+async def container_archive_info(id_: str, path: str) -> tuple[None, int, dict[str, str]]:
+    path_stat = await engine().container_files.stat(id_, path)
+    return None, 200, {STAT_HEADER: encode_stat(path_stat)}
+
+
+async def container_archive(id_: str, path: str) -> Response:
+    tar, path_stat = await engine().container_files.get_archive(id_, path)
+    return FileResponse(
+        tar,
+        media_type="application/x-tar",
+        headers={STAT_HEADER: encode_stat(path_stat)},
+        background=BackgroundTask(os.unlink, tar),
+    )
+
+
+async def container_archive_put(
+    id_: str, path: str, no_overwrite_dir_non_dir: bool = False, copy_uidgid: bool = False
+) -> tuple[None, int]:
+    await engine().container_files.put_archive(
+        id_, path, request_body(), bool(no_overwrite_dir_non_dir), bool(copy_uidgid)
+    )
+    return None, 200

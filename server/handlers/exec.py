@@ -43,5 +43,7 @@ async def exec_start(id_: str, body: dict[str, Any] | None = None) -> Any:
         conn.close()
         return hijacked()
     assert session is not None
-    await relay(session, conn)
+    # Framing follows the start body's Tty, not the exec's (dockerd and pouchd: stdcopy writers
+    # unless ExecStartConfig.Tty); the terminal itself is the create's.
+    await relay(session, conn, raw=bool(body.get("Tty")))
     return hijacked()

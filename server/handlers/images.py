@@ -15,24 +15,7 @@ from starlette.responses import FileResponse, Response
 from runtime.errors import InvalidParameter
 from runtime.images.registry import AuthConfig, decode_registry_auth
 from server.context import engine
-from server.params import json_stream, parse_filters
-
-
-async def _request_body(body: Any) -> AsyncIterator[bytes]:
-    """The raw request body, whether connexion already read it or not."""
-    if isinstance(body, (bytes, bytearray)):
-        if body:
-            yield bytes(body)
-        return
-    if isinstance(body, str):
-        if body:
-            yield body.encode("latin-1")
-        return
-    headers = connexion.request.headers
-    if not int(headers.get("content-length") or 0) and "chunked" not in headers.get("transfer-encoding", ""):
-        return  # no body at all: nothing to wait for on the connection
-    async for chunk in connexion.request.stream():
-        yield chunk
+from server.params import json_stream, parse_filters, request_body
 
 
 async def _lines(items: list[dict[str, Any]]) -> AsyncIterator[dict[str, Any]]:
@@ -49,6 +32,7 @@ async def image_create(
     from_src: str | None = None,
     repo: str | None = None,
     tag: str | None = None,
+    changes: list[str] | None = None,
     body: Any = None,
 ) -> Response:
     """Pull (fromImage) or import (fromSrc): both answer with a JSON progress stream."""
@@ -59,9 +43,9 @@ async def image_create(
         return json_stream(await images.pull(from_image, tag, _registry_auth()))
     if from_src:
         if from_src == "-":
-            rec = await images.import_(_request_body(body), repo, tag)
+            rec = await images.import_(request_body(body), repo, tag, changes)
         else:
-            rec = await images.import_url(from_src, repo, tag)
+            rec = await images.import_url(from_src, repo, tag, changes)
         return json_stream(_lines([{"status": rec["Id"]}]))
     raise InvalidParameter("fromImage or fromSrc is required")
 
@@ -98,12 +82,24 @@ async def image_delete(imageid: str, force: bool = False) -> tuple[list[dict[str
 
 
 async def image_load(name: str | None = None, body: Any = None) -> Response:
-    loaded = await engine().images.load(_request_body(body), name)
+    loaded = await engine().images.load(request_body(body), name)
     return json_stream(_lines([{"stream": f"Loaded image: {n}\n"} for n in loaded]))
 
 
 async def image_save(name: str | None = None) -> Response:
-    path: Path = await asyncio.to_thread(engine().images.save_file, [name] if name else [])
+    return await _saved([name] if name else [])
+
+
+async def image_get(imageid: str) -> Response:
+    return await _saved([imageid])
+
+
+async def image_get_all(names: list[str]) -> Response:
+    return await _saved(names)
+
+
+async def _saved(names: list[str]) -> Response:
+    path: Path = await asyncio.to_thread(engine().images.save_file, names)
     return FileResponse(path, media_type="application/x-tar", background=BackgroundTask(os.unlink, path))
 
 
@@ -114,6 +110,7 @@ async def image_commit(
     comment: str | None = None,
     author: str | None = None,
     pause: bool = True,
+    changes: list[str] | None = None,
     body: dict[str, Any] | None = None,
 ) -> tuple[dict[str, str], int]:
     opts = body or {}
@@ -124,5 +121,6 @@ async def image_commit(
         author or opts.get("Author"),
         comment or opts.get("Comment"),
         pause=bool(pause),
+        changes=changes,
     )
     return {"Id": rec["Id"]}, 201

@@ -6,6 +6,7 @@ from typing import Any
 
 from runtime.errors import InvalidParameter
 from server.context import engine
+from server.params import parse_filters
 
 
 def _container_ref(body: dict[str, Any] | None) -> str:
@@ -15,8 +16,8 @@ def _container_ref(body: dict[str, Any] | None) -> str:
     return ref
 
 
-async def network_list() -> list[dict[str, Any]]:
-    return engine().networks.list_networks()
+async def network_list(filters: str | None = None) -> list[dict[str, Any]]:
+    return engine().networks.list_networks(parse_filters(filters))
 
 
 async def network_create(body: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:

@@ -34,9 +34,11 @@ consistent (subnet address, gateway and ranges inside it) instead of dropping ne
   beside a ``fromImage`` that names one already; ``fromSrc`` is ``-`` or an http(s) URL;
   importing with ``tag`` needs ``repo``.
 * POST /commit: ``tag`` (query or body) needs a repository.
+* POST /commit, POST /images/create: each of ``changes`` is a Dockerfile instruction the
+  builder accepts (CMD, ENV...), a grammar no pattern states.
 * POST /images/{imageid}/push: a tag in the name and a different ``tag`` parameter.
 * GET /containers/{id}/logs: ``stdout`` or ``stderr`` must be true.
-* GET /containers/json: ``id``/``name`` filters are regular expressions (they must compile).
+* GET /containers/json, GET /networks: ``id``/``name`` filters are regular expressions (they must compile).
 * POST /networks/create: the bridge-name option is reserved (bridge names derive from the daemon).
 * POST /volumes/create: ``DriverOpts`` are the driver's mount options (local: type/device/o for
   tmpfs; tmpfs: size, mode, uid, gid, nr_inodes, o) with values in their own syntax; the schema
@@ -86,6 +88,8 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "swagger.yml"
 sys.path.insert(0, str(ROOT))
+from runtime.errors import InvalidParameter  # noqa: E402
+from runtime.images.changes import apply_changes  # noqa: E402
 from tests.helpers.images import build_image_tar, busybox_tar  # noqa: E402
 
 JSON_LINES_OPERATIONS = {"SystemEvents", "ContainerStats", "ImageCreate", "ImagePush", "ImageLoad"}
@@ -182,6 +186,8 @@ def _compiles(pattern: Any) -> bool:
 
 def _relations_hold(op: str, path: dict[str, Any], query: dict[str, Any], body: Any) -> bool:
     body = body if isinstance(body, dict) else {}
+    if op in ("ImageCreate", "ImageCommit") and not _changes_apply(query.get("changes")):
+        return False
     if op == "ImageCreate":
         pull, src = _given(query.get("fromImage")), _given(query.get("fromSrc"))
         if pull == src:
@@ -208,7 +214,7 @@ def _relations_hold(op: str, path: dict[str, Any], query: dict[str, Any], body: 
     elif op == "ContainerLogs":
         if not (_true(query.get("stdout")) or _true(query.get("stderr"))):
             return False
-    elif op == "ContainerList":
+    elif op in ("ContainerList", "NetworkList"):
         try:
             filters = json.loads(query.get("filters") or "{}")
         except ValueError:
@@ -224,6 +230,17 @@ def _relations_hold(op: str, path: dict[str, Any], query: dict[str, Any], body: 
     elif op == "VolumeCreate":
         if body.get("DriverOpts"):
             return False
+    return True
+
+
+def _changes_apply(changes: Any) -> bool:
+    """``changes`` are Dockerfile instructions: the builder's grammar, which no pattern states."""
+    if not changes:
+        return True
+    try:
+        apply_changes({}, [str(c) for c in (changes if isinstance(changes, list) else [changes])])
+    except InvalidParameter:
+        return False
     return True
 
 

@@ -156,3 +156,31 @@ def test_an_ambiguous_id_prefix_is_no_such_network(client: httpx.Client) -> None
     assert r.status_code == 404 and "several networks" in r.json()["message"]
     for net_id in made:
         assert client.delete(f"/networks/{net_id}").status_code == 204
+
+
+def test_list_filters(client: httpx.Client) -> None:
+    name = _name()
+    r = client.post("/networks/create", json={"Name": name, "Labels": {"app": "x", "tier": "web"}})
+    assert r.status_code == 201, r.text
+    nid = r.json()["Id"]
+    try:
+        def names(**filters: object) -> list[str]:
+            r = client.get("/networks", params={"filters": json.dumps(filters)})
+            assert r.status_code == 200, r.text
+            return sorted(n["Name"] for n in r.json())
+
+        assert names(name=[name]) == [name]
+        assert names(id=[nid[:12]]) == [name]
+        assert names(label=["app"], name=[name]) == [name]
+        assert names(label=["app=x", "tier=web"]) == [name]
+        assert names(label=["app=y"]) == []
+        assert names(type=["builtin"]) == ["bridge", "host", "none"]
+        assert name in names(type=["custom"]) and "bridge" not in names(type=["custom"])
+        assert names(driver=["null"]) == ["none"]
+        assert names(name={name: True}) == [name]  # the legacy map form the docker CLI sends
+        for bad in ('{"nope": ["x"]}', '{"type": ["other"]}', "{not json", '{"name": "x"}'):
+            r = client.get("/networks", params={"filters": bad})
+            assert r.status_code == 400, (bad, r.text)
+            assert r.json()["message"]
+    finally:
+        client.delete(f"/networks/{nid}")

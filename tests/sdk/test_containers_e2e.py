@@ -230,3 +230,66 @@ def test_upgrade_replaces_image_and_command(sdk: pouch.Client) -> None:
             sdk.containers.upgrade("no-such-container", body=pouch.models.ContainerUpgradeConfig(image=IMAGE))
     finally:
         sdk.containers.remove(cid, force=True)
+
+
+def _one_file_tar(name: str, data: bytes) -> bytes:
+    import io  # noqa: PLC0415
+    import tarfile  # noqa: PLC0415
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        info = tarfile.TarInfo(name)
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+def test_archive_changes_and_kill(sdk: pouch.Client, sleeper: str, server: RunningServer) -> None:
+    """The operations added for Docker's clients, through the SDK: docker cp in and out, diff, kill."""
+    import io  # noqa: PLC0415
+    import tarfile  # noqa: PLC0415
+
+    sdk.containers.archive_put(sleeper, _one_file_tar("sdk.txt", b"via sdk\n"), path="/tmp")
+    stat = sdk.containers.archive_info(sleeper, path="/tmp/sdk.txt")
+    assert stat["name"] == "sdk.txt" and stat["size"] == 8
+    stream, stat = sdk.containers.archive(sleeper, path="/tmp/sdk.txt")
+    with stream, tarfile.open(fileobj=io.BytesIO(b"".join(stream))) as tar:
+        member = tar.extractfile("sdk.txt")
+        assert member is not None and member.read() == b"via sdk\n"
+    assert stat["size"] == 8
+    changes = sdk.containers.changes(sleeper)
+    assert any(c.path == "/tmp/sdk.txt" and c.kind == 1 for c in changes)
+    with pytest.raises(pouch.NotFound):
+        sdk.containers.archive_info(sleeper, path="/no/such")
+    with pytest.raises(pouch.BadRequest):
+        sdk.containers.archive_put(sleeper, _one_file_tar("x", b"x"), path="/etc/passwd")
+
+    async def async_side() -> None:
+        async with pouch.AsyncClient(f"unix://{server.socket}") as client:
+            await client.containers.archive_put(sleeper, _one_file_tar("async.txt", b"a\n"), path="/tmp")
+            assert (await client.containers.archive_info(sleeper, path="/tmp/async.txt"))["size"] == 2
+            stream, _ = await client.containers.archive(sleeper, path="/tmp/async.txt")
+            data = b"".join([chunk async for chunk in stream])
+            with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+                assert tar.getnames() == ["async.txt"]
+
+    asyncio.run(async_side())
+    victim = run(sdk, ["sleep", "1000"])
+    try:
+        sdk.containers.kill(victim, signal="SIGKILL")
+        assert sdk.containers.wait(victim).status_code == 137
+        with pytest.raises(pouch.Conflict):
+            sdk.containers.kill(victim)
+    finally:
+        sdk.containers.remove(victim, force=True)
+
+
+def test_image_get_and_get_all(sdk: pouch.Client) -> None:
+    import io  # noqa: PLC0415
+    import tarfile  # noqa: PLC0415
+
+    for stream in (sdk.images.get(IMAGE), sdk.images.get_all([IMAGE])):
+        with stream, tarfile.open(fileobj=io.BytesIO(b"".join(stream))) as tar:
+            assert "manifest.json" in tar.getnames()
+    with pytest.raises(pouch.NotFound):
+        list(sdk.images.get("no-such/image:404"))

@@ -1,7 +1,9 @@
-"""The 52 operationIds, by method and path: the upstream names the seed's anchors show, and
-names in the same style where an anchor is not a name (ping-get -> SystemPing)."""
+"""The operationIds, by method and path: the seed's 52 (the upstream names the seed's anchors
+show, and names in the same style where an anchor is not a name: ping-get -> SystemPing), and
+the operations added for Docker's clients (openapi/errata.yml docker-operations), named as in
+dockerd's swagger where our handler naming allows (PutContainerArchive -> ContainerArchivePut)."""
 
-OPERATION_IDS: dict[tuple[str, str], str] = {
+SEED_OPERATION_IDS: dict[tuple[str, str], str] = {
     ("get", "/_ping"): "SystemPing",
     ("post", "/auth"): "SystemAuth",
     ("post", "/commit"): "ImageCommit",
@@ -55,3 +57,15 @@ OPERATION_IDS: dict[tuple[str, str], str] = {
     ("get", "/volumes/{id}"): "VolumeInspect",
     ("delete", "/volumes/{id}"): "VolumeDelete",
 }
+
+ADDED_OPERATION_IDS: dict[tuple[str, str], str] = {
+    ("post", "/containers/{id}/kill"): "ContainerKill",
+    ("get", "/containers/{id}/changes"): "ContainerChanges",
+    ("head", "/containers/{id}/archive"): "ContainerArchiveInfo",
+    ("get", "/containers/{id}/archive"): "ContainerArchive",
+    ("put", "/containers/{id}/archive"): "ContainerArchivePut",
+    ("get", "/images/{imageid}/get"): "ImageGet",
+    ("get", "/images/get"): "ImageGetAll",
+}
+
+OPERATION_IDS: dict[tuple[str, str], str] = {**SEED_OPERATION_IDS, **ADDED_OPERATION_IDS}

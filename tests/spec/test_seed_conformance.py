@@ -231,6 +231,9 @@ def targets(entry: dict[str, Any]) -> list[tuple[str, ...]]:
                 out.append(("property", definition, t["to"]))
     if "definition" in entry:
         out.append(("definition", entry["definition"]))
+    if "operation" in entry:
+        for op in entry["operation"]["operations"]:
+            out.append(("operation", op))
     if "media" in entry:
         t = entry["media"]
         for op in t["operations"]:

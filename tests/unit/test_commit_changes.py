@@ -115,3 +115,12 @@ def test_bad_changes_are_invalid_parameters(change: str, message: str) -> None:
     with pytest.raises(InvalidParameter) as e:
         apply_changes(BASE, [change])
     assert message in str(e.value)
+
+
+def test_stopsignal_is_checked_and_kept_as_written() -> None:
+    assert apply_changes({}, ["STOPSIGNAL SIGINT"])["StopSignal"] == "SIGINT"
+    assert apply_changes({}, ["STOPSIGNAL 9"])["StopSignal"] == "9"
+    assert apply_changes({"Env": ["S=TERM"]}, ["STOPSIGNAL SIG$S"])["StopSignal"] == "SIGTERM"
+    for bad in ("STOPSIGNAL NOPE", "STOPSIGNAL 0", "STOPSIGNAL a b"):
+        with pytest.raises(InvalidParameter):
+            apply_changes({}, [bad])

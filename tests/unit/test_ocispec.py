@@ -129,3 +129,11 @@ def test_host_config_checks() -> None:
     warnings = hostconfig.check_host_config({"DiskQuota": {"/": "1G"}}, {"CpuCount": 2}, ["runc"])
     # DiskQuota is Pouch's own: enforced or refused (containers/features.py), never a warning
     assert not any("DiskQuota" in w for w in warnings) and any("CpuCount" in w for w in warnings)
+
+
+def test_config_env_keeps_bare_entries_as_dockerd() -> None:
+    # the request's entries as given, then the image's for keys the request does not name
+    assert ocispec.config_env(["PATH=/bin", "A=1"], ["B=2", "BARE", "A"]) == ["B=2", "BARE", "A", "PATH=/bin"]
+    assert ocispec.config_env(["PATH=/bin"], None) == ["PATH=/bin"]
+    # the process never sees a bare entry; it unsets a default
+    assert ocispec.merge_env(["PATH=/bin", "HOSTNAME=h"], ["BARE", "HOSTNAME", "X=1"]) == ["PATH=/bin", "X=1"]

@@ -174,6 +174,17 @@ def test_first_value_wins_and_empty_means_absent() -> None:
     assert status == 400 and "name" in got["message"]  # required
 
 
+def test_an_array_parameter_takes_every_value_in_order() -> None:
+    status, got = call("GET", "/v1.24/images/get", "names=a%3A1&names=b&names=")
+    assert status == 200 and got["kwargs"]["names"] == ["a:1", "b"]
+    status, got = call("POST", "/v1.24/commit", "container=c&changes=ENV%20A%3D1&changes=CMD%20x")
+    assert status == 200 and got["kwargs"]["changes"] == ["ENV A=1", "CMD x"]
+    status, got = call("POST", "/v1.24/commit", "container=c")
+    assert status == 200 and "changes" not in got["kwargs"]
+    status, got = call("GET", "/v1.24/images/get", "names=")
+    assert status == 400 and "names" in got["message"]  # required
+
+
 def test_a_form_body_of_a_bodyless_operation_counts_as_parameters() -> None:
     status, got = call("POST", "/v1.24/containers/abc/rename", "name=fromquery",
                        headers={"Content-Type": "application/x-www-form-urlencoded"}, body=b"name=fromform")

@@ -49,7 +49,7 @@ def test_reference_pattern_refuses_what_the_parser_refuses(ref: str) -> None:
     assert not re.search(REPO_TAG, ref)
 
 
-@pytest.mark.parametrize("operation_id", ["ImageList", "VolumeList", "SystemEvents", "ContainerList"])
+@pytest.mark.parametrize("operation_id", ["ImageList", "VolumeList", "SystemEvents", "ContainerList", "NetworkList"])
 def test_filters_pattern_admits_json_objects_of_lists(operation_id: str) -> None:
     pattern = param(operation_id, "filters")["pattern"]
 

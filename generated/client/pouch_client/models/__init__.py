@@ -10,6 +10,8 @@ from .checkpoint_delete_options import CheckpointDeleteOptions
 from .checkpoint_list_options import CheckpointListOptions
 from .commit import Commit
 from .container import Container
+from .container_change import ContainerChange
+from .container_change_kind import ContainerChangeKind
 from .container_commit_options import ContainerCommitOptions
 from .container_commit_resp import ContainerCommitResp
 from .container_config import ContainerConfig
@@ -101,8 +103,10 @@ from .networking_config import NetworkingConfig
 from .networking_config_endpoints_config_type_0 import NetworkingConfigEndpointsConfigType0
 from .nvidia_config import NvidiaConfig
 from .pids_stats import PidsStats
+from .port import Port
 from .port_binding import PortBinding
 from .port_map import PortMap
+from .port_type import PortType
 from .process_config import ProcessConfig
 from .registry_service_config import RegistryServiceConfig
 from .registry_service_config_index_configs import RegistryServiceConfigIndexConfigs
@@ -145,6 +149,8 @@ __all__ = (
     "CheckpointListOptions",
     "Commit",
     "Container",
+    "ContainerChange",
+    "ContainerChangeKind",
     "ContainerCommitOptions",
     "ContainerCommitResp",
     "ContainerConfig",
@@ -234,8 +240,10 @@ __all__ = (
     "NetworkStats",
     "NvidiaConfig",
     "PidsStats",
+    "Port",
     "PortBinding",
     "PortMap",
+    "PortType",
     "ProcessConfig",
     "RegistryServiceConfig",
     "RegistryServiceConfigIndexConfigs",

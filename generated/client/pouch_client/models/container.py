@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.container_network_settings import ContainerNetworkSettings
     from ..models.host_config import HostConfig
     from ..models.mount_point import MountPoint
+    from ..models.port import Port
 
 
 T = TypeVar("T", bound="Container")
@@ -34,6 +35,10 @@ class Container:
             mounts (list[MountPoint] | Unset): Set of mount point in a container.
             names (list[str] | Unset):  Example: ['container_1', 'container_2'].
             network_settings (ContainerNetworkSettings | Unset):
+            ports (list[Port] | Unset): The container's published and exposed ports as dockerd lists them (Docker's
+                `types.Port`): one entry per host binding, one without `PublicPort` for a port
+                that is exposed but not published (so a stopped container lists its ports without
+                `PublicPort`).
             size_root_fs (int | Unset):
             size_rw (int | Unset):
             state (str | Unset):
@@ -50,6 +55,7 @@ class Container:
     mounts: list[MountPoint] | Unset = UNSET
     names: list[str] | Unset = UNSET
     network_settings: ContainerNetworkSettings | Unset = UNSET
+    ports: list[Port] | Unset = UNSET
     size_root_fs: int | Unset = UNSET
     size_rw: int | Unset = UNSET
     state: str | Unset = UNSET
@@ -90,6 +96,13 @@ class Container:
         if not isinstance(self.network_settings, Unset):
             network_settings = self.network_settings.to_dict()
 
+        ports: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.ports, Unset):
+            ports = []
+            for ports_item_data in self.ports:
+                ports_item = ports_item_data.to_dict()
+                ports.append(ports_item)
+
         size_root_fs = self.size_root_fs
 
         size_rw = self.size_rw
@@ -121,6 +134,8 @@ class Container:
             field_dict["Names"] = names
         if network_settings is not UNSET:
             field_dict["NetworkSettings"] = network_settings
+        if ports is not UNSET:
+            field_dict["Ports"] = ports
         if size_root_fs is not UNSET:
             field_dict["SizeRootFs"] = size_root_fs
         if size_rw is not UNSET:
@@ -138,6 +153,7 @@ class Container:
         from ..models.container_network_settings import ContainerNetworkSettings  # noqa: PLC0415
         from ..models.host_config import HostConfig  # noqa: PLC0415
         from ..models.mount_point import MountPoint  # noqa: PLC0415
+        from ..models.port import Port  # noqa: PLC0415
 
         d = dict(src_dict)
         command = d.pop("Command", UNSET)
@@ -182,6 +198,15 @@ class Container:
         else:
             network_settings = ContainerNetworkSettings.from_dict(_network_settings)
 
+        _ports = d.pop("Ports", UNSET)
+        ports: list[Port] | Unset = UNSET
+        if _ports is not UNSET:
+            ports = []
+            for ports_item_data in _ports:
+                ports_item = Port.from_dict(ports_item_data)
+
+                ports.append(ports_item)
+
         size_root_fs = d.pop("SizeRootFs", UNSET)
 
         size_rw = d.pop("SizeRw", UNSET)
@@ -201,6 +226,7 @@ class Container:
             mounts=mounts,
             names=names,
             network_settings=network_settings,
+            ports=ports,
             size_root_fs=size_root_fs,
             size_rw=size_rw,
             state=state,

@@ -17,7 +17,8 @@ class PortBinding:
 
     Attributes:
         host_ip (str | Unset): Host IP address that the container's port is mapped to. Example: 127.0.0.1.
-        host_port (str | Unset): Host port number that the container's port is mapped to. range (0,65535] Example: 4443.
+        host_port (str | Unset): Host port number that the container's port is mapped to. range (0,65535]; empty or
+            `0` in a request (PortBindings) means "pick a free port on HostIp", as dockerd does. Example: 4443.
     """
 
     host_ip: str | Unset = UNSET

@@ -20,6 +20,7 @@ def _get_kwargs(
     comment: str | Unset = UNSET,
     author: str | Unset = UNSET,
     pause: bool | Unset = True,
+    changes: list[str] | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -36,6 +37,12 @@ def _get_kwargs(
     params["author"] = author
 
     params["pause"] = pause
+
+    json_changes: list[str] | Unset = UNSET
+    if not isinstance(changes, Unset):
+        json_changes = changes
+
+    params["changes"] = json_changes
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -104,6 +111,7 @@ def sync_detailed(
     comment: str | Unset = UNSET,
     author: str | Unset = UNSET,
     pause: bool | Unset = True,
+    changes: list[str] | Unset = UNSET,
 ) -> Response[ContainerCommitResp | Error]:
     """Create an image from a container
 
@@ -114,6 +122,7 @@ def sync_detailed(
         comment (str | Unset):
         author (str | Unset):
         pause (bool | Unset):  Default: True.
+        changes (list[str] | Unset):
         body (ContainerCommitOptions | Unset): options of committing a container into an image
 
     Raises:
@@ -132,6 +141,7 @@ def sync_detailed(
         comment=comment,
         author=author,
         pause=pause,
+        changes=changes,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +161,7 @@ def sync(
     comment: str | Unset = UNSET,
     author: str | Unset = UNSET,
     pause: bool | Unset = True,
+    changes: list[str] | Unset = UNSET,
 ) -> ContainerCommitResp | Error | None:
     """Create an image from a container
 
@@ -161,6 +172,7 @@ def sync(
         comment (str | Unset):
         author (str | Unset):
         pause (bool | Unset):  Default: True.
+        changes (list[str] | Unset):
         body (ContainerCommitOptions | Unset): options of committing a container into an image
 
     Raises:
@@ -180,6 +192,7 @@ def sync(
         comment=comment,
         author=author,
         pause=pause,
+        changes=changes,
     ).parsed
 
 
@@ -193,6 +206,7 @@ async def asyncio_detailed(
     comment: str | Unset = UNSET,
     author: str | Unset = UNSET,
     pause: bool | Unset = True,
+    changes: list[str] | Unset = UNSET,
 ) -> Response[ContainerCommitResp | Error]:
     """Create an image from a container
 
@@ -203,6 +217,7 @@ async def asyncio_detailed(
         comment (str | Unset):
         author (str | Unset):
         pause (bool | Unset):  Default: True.
+        changes (list[str] | Unset):
         body (ContainerCommitOptions | Unset): options of committing a container into an image
 
     Raises:
@@ -221,6 +236,7 @@ async def asyncio_detailed(
         comment=comment,
         author=author,
         pause=pause,
+        changes=changes,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -238,6 +254,7 @@ async def asyncio(
     comment: str | Unset = UNSET,
     author: str | Unset = UNSET,
     pause: bool | Unset = True,
+    changes: list[str] | Unset = UNSET,
 ) -> ContainerCommitResp | Error | None:
     """Create an image from a container
 
@@ -248,6 +265,7 @@ async def asyncio(
         comment (str | Unset):
         author (str | Unset):
         pause (bool | Unset):  Default: True.
+        changes (list[str] | Unset):
         body (ContainerCommitOptions | Unset): options of committing a container into an image
 
     Raises:
@@ -268,5 +286,6 @@ async def asyncio(
             comment=comment,
             author=author,
             pause=pause,
+            changes=changes,
         )
     ).parsed

@@ -16,6 +16,7 @@ def _get_kwargs(
     from_src: str | Unset = UNSET,
     repo: str | Unset = UNSET,
     tag: str | Unset = UNSET,
+    changes: list[str] | Unset = UNSET,
     x_registry_auth: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -31,6 +32,12 @@ def _get_kwargs(
     params["repo"] = repo
 
     params["tag"] = tag
+
+    json_changes: list[str] | Unset = UNSET
+    if not isinstance(changes, Unset):
+        json_changes = changes
+
+    params["changes"] = json_changes
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -96,6 +103,7 @@ def sync_detailed(
     from_src: str | Unset = UNSET,
     repo: str | Unset = UNSET,
     tag: str | Unset = UNSET,
+    changes: list[str] | Unset = UNSET,
     x_registry_auth: str | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Create an image by pulling from a registry or importing from an existing source file
@@ -105,6 +113,7 @@ def sync_detailed(
         from_src (str | Unset):
         repo (str | Unset):
         tag (str | Unset):
+        changes (list[str] | Unset):
         x_registry_auth (str | Unset):
         body (File | Unset):
         body (File | Unset):
@@ -123,6 +132,7 @@ def sync_detailed(
         from_src=from_src,
         repo=repo,
         tag=tag,
+        changes=changes,
         x_registry_auth=x_registry_auth,
     )
 
@@ -141,6 +151,7 @@ def sync(
     from_src: str | Unset = UNSET,
     repo: str | Unset = UNSET,
     tag: str | Unset = UNSET,
+    changes: list[str] | Unset = UNSET,
     x_registry_auth: str | Unset = UNSET,
 ) -> Any | Error | None:
     """Create an image by pulling from a registry or importing from an existing source file
@@ -150,6 +161,7 @@ def sync(
         from_src (str | Unset):
         repo (str | Unset):
         tag (str | Unset):
+        changes (list[str] | Unset):
         x_registry_auth (str | Unset):
         body (File | Unset):
         body (File | Unset):
@@ -169,6 +181,7 @@ def sync(
         from_src=from_src,
         repo=repo,
         tag=tag,
+        changes=changes,
         x_registry_auth=x_registry_auth,
     ).parsed
 
@@ -181,6 +194,7 @@ async def asyncio_detailed(
     from_src: str | Unset = UNSET,
     repo: str | Unset = UNSET,
     tag: str | Unset = UNSET,
+    changes: list[str] | Unset = UNSET,
     x_registry_auth: str | Unset = UNSET,
 ) -> Response[Any | Error]:
     """Create an image by pulling from a registry or importing from an existing source file
@@ -190,6 +204,7 @@ async def asyncio_detailed(
         from_src (str | Unset):
         repo (str | Unset):
         tag (str | Unset):
+        changes (list[str] | Unset):
         x_registry_auth (str | Unset):
         body (File | Unset):
         body (File | Unset):
@@ -208,6 +223,7 @@ async def asyncio_detailed(
         from_src=from_src,
         repo=repo,
         tag=tag,
+        changes=changes,
         x_registry_auth=x_registry_auth,
     )
 
@@ -224,6 +240,7 @@ async def asyncio(
     from_src: str | Unset = UNSET,
     repo: str | Unset = UNSET,
     tag: str | Unset = UNSET,
+    changes: list[str] | Unset = UNSET,
     x_registry_auth: str | Unset = UNSET,
 ) -> Any | Error | None:
     """Create an image by pulling from a registry or importing from an existing source file
@@ -233,6 +250,7 @@ async def asyncio(
         from_src (str | Unset):
         repo (str | Unset):
         tag (str | Unset):
+        changes (list[str] | Unset):
         x_registry_auth (str | Unset):
         body (File | Unset):
         body (File | Unset):
@@ -253,6 +271,7 @@ async def asyncio(
             from_src=from_src,
             repo=repo,
             tag=tag,
+            changes=changes,
             x_registry_auth=x_registry_auth,
         )
     ).parsed

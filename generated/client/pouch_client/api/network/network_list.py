@@ -7,14 +7,24 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.network_resource import NetworkResource
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    filters: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["filters"] = filters
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/networks",
+        "params": params,
     }
 
     return _kwargs
@@ -32,6 +42,11 @@ def _parse_response(
             response_200.append(response_200_item)
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 500:
         response_500 = Error.from_dict(response.json())
@@ -58,8 +73,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    filters: str | Unset = UNSET,
 ) -> Response[Error | list[NetworkResource]]:
     """List networks
+
+    Args:
+        filters (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -69,7 +88,9 @@ def sync_detailed(
         Response[Error | list[NetworkResource]]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        filters=filters,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -81,8 +102,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    filters: str | Unset = UNSET,
 ) -> Error | list[NetworkResource] | None:
     """List networks
+
+    Args:
+        filters (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,14 +119,19 @@ def sync(
 
     return sync_detailed(
         client=client,
+        filters=filters,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    filters: str | Unset = UNSET,
 ) -> Response[Error | list[NetworkResource]]:
     """List networks
+
+    Args:
+        filters (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,7 +141,9 @@ async def asyncio_detailed(
         Response[Error | list[NetworkResource]]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        filters=filters,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -121,8 +153,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    filters: str | Unset = UNSET,
 ) -> Error | list[NetworkResource] | None:
     """List networks
+
+    Args:
+        filters (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,5 +171,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            filters=filters,
         )
     ).parsed
