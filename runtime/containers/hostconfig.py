@@ -113,6 +113,7 @@ def check_capabilities(caps: list[str] | None, field: str) -> list[str]:
 
 def check_resources(res: dict[str, Any], warnings: list[str], updating: bool = False) -> None:
     """Resources shared by HostConfig (create) and UpdateConfig (update)."""
+    check_ulimits(res.get("Ulimits"))  # a Resources field: an update must not store what create refuses
     memory = res.get("Memory") or 0
     swap = res.get("MemorySwap") or 0
     if memory and memory < MIN_MEMORY:
@@ -292,7 +293,6 @@ def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: li
     check_resources(host, warnings)
     check_capabilities(host.get("CapAdd"), "CapAdd")
     check_capabilities(host.get("CapDrop"), "CapDrop")
-    check_ulimits(host.get("Ulimits"))
     check_oom_score_adj(host.get("OomScoreAdj"))
     check_security_opt(host.get("SecurityOpt"), warnings)
     check_sysctls(host.get("Sysctls"), host.get("NetworkMode") or "")

@@ -1084,3 +1084,15 @@ def test_int64_fields_refuse_values_beyond_int64(client: httpx.Client) -> None:
     r = client.post(f"/containers/{cid}/update", json={"CpuRealtimeRuntime": (1 << 63) - 1})
     assert r.status_code == 200, r.text
     client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_update_refuses_incomplete_ulimits_and_the_container_still_starts(client: httpx.Client) -> None:
+    """An update stored Ulimits without Hard (create refuses them), and the next start was a 500
+    (KeyError 'Hard' building the OCI spec): found by conformance (issue 15)."""
+    cid = create(client, ["true"], HostConfig={"NetworkMode": "none"})
+    try:
+        r = client.post(f"/containers/{cid}/update", json={"Ulimits": [{"Name": "nofile", "Soft": 10}]})
+        assert r.status_code == 400 and "Hard" in r.json()["message"], r.text
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
