@@ -403,7 +403,12 @@ class ContainerService:
                 raise Conflict(f"Container {rec['Id']} is not running")
             if st["Paused"]:
                 raise Conflict(f"Container {rec['Id']} is already paused")
-            await self.driver.pause(rec["Id"])
+            try:
+                await self.driver.pause(rec["Id"])
+            except RuntimeFailure:
+                if await self.driver.stopped(rec["Id"]):  # it exited meanwhile: as if it had before
+                    raise Conflict(f"Container {rec['Id']} is not running") from None
+                raise
             st.update(Paused=True, Status="paused")
             self._save(rec)
         self._publish(rec, "pause")
