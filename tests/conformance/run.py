@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shlex
 import shutil
@@ -32,7 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from schemathesis.config import SchemathesisWarning  # noqa: E402
+from schemathesis.config._warnings import DEFAULT_DISPLAYED_WARNINGS  # noqa: E402
+
 from server.resolver import not_implemented_ids  # noqa: E402
+from tests.conformance import hooks  # noqa: E402
 from tests.conformance.live import PASSWORD, USER, LiveObjects  # noqa: E402
 from tests.helpers.images import busybox_tar  # noqa: E402
 from tests.helpers.registry import LocalRegistry  # noqa: E402
@@ -48,7 +53,11 @@ def free_port() -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--max-time", type=int, default=int(os.environ.get("CONFORMANCE_MAX_TIME", "180")))
+    ap.add_argument("--max-time", type=int, default=int(os.environ.get("CONFORMANCE_MAX_TIME", "180")),
+                    help="time box of the examples, coverage and fuzzing phases (0: skip them)")
+    ap.add_argument("--stateful-max-time", type=int,
+                    default=int(os.environ.get("CONFORMANCE_STATEFUL_MAX_TIME", "150")),
+                    help="time box of the stateful phase, a run of its own (0: skip it)")
     ap.add_argument("--max-examples", type=int, default=int(os.environ.get("CONFORMANCE_MAX_EXAMPLES", "40")))
     ap.add_argument("--report", default="junit", help="schemathesis report formats (e.g. junit,har)")
     ap.add_argument("--report-dir", default=str(ROOT / "build" / "conformance"))
@@ -59,6 +68,7 @@ def main() -> int:
                     help="only this operation (repeatable; for working on one)")
     args = ap.parse_args()
 
+    started = time.monotonic()
     port = free_port()
     tmp = tempfile.mkdtemp(prefix="pouch-conformance-")
     try:
@@ -66,6 +76,7 @@ def main() -> int:
     finally:
         unmount_under(Path(tmp))
         shutil.rmtree(tmp, ignore_errors=True)
+        print(f"conformance took {time.monotonic() - started:.0f} s in all")
 
 
 def unmount_under(root: Path) -> None:
@@ -121,16 +132,33 @@ def clean_leftovers(srv: RunningServer) -> None:
             subprocess.call(["iptables", "-w", "-t", table, "-D", *shlex.split(rule)[1:]], stderr=subprocess.DEVNULL)
 
 
+def config_file(tmp: Path) -> Path:
+    """schemathesis.toml, and where `criu check` fails (no checkpoint can be made on this host): no
+    missing-test-data warning for checkpoint create, whose live cases meet criu's failure (the
+    500 hooks.filter_failure expects there) or a stopped container (409), never a checkpoint.
+    (schemathesis records that warning whenever either it or the validation-mismatch one is shown
+    for the operation, so both are left out there.)"""
+    text = (ROOT / "tests" / "conformance" / "schemathesis.toml").read_text()
+    if not hooks.CRIU_DUMPS:
+        hidden = (SchemathesisWarning.MISSING_TEST_DATA, SchemathesisWarning.VALIDATION_MISMATCH)
+        shown = [w.value for w in DEFAULT_DISPLAYED_WARNINGS if w not in hidden]
+        text += (
+            "\n# run.py: `criu check` fails on this host\n[[operations]]\n"
+            f'include-operation-id = "ContainerCheckpointCreate"\nwarnings = {json.dumps(shown)}\n'
+        )
+    path = tmp / "schemathesis.toml"
+    path.write_text(text)
+    return path
+
+
 def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
     cmd = [
         sys.executable, "-m", "schemathesis.cli",
-        "--config-file", str(ROOT / "tests" / "conformance" / "schemathesis.toml"),
+        "--config-file", str(config_file(tmp)),
         "run", str(ROOT / "openapi" / "swagger.yml"),
         "--url", f"http://127.0.0.1:{port}/v1.24",
         "--mode", "all",
-        "--phases", "examples,coverage,fuzzing,stateful",
         "--max-examples", str(args.max_examples),
-        "--max-time", str(args.max_time),
         "--request-timeout", "30",
         "--workers", "1",
         "--seed", os.environ.get("CONFORMANCE_SEED", "1"),
@@ -165,9 +193,16 @@ def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
         srv.start()
         if args.live_objects:
             env["CONFORMANCE_LIVE"] = start_live_objects(srv, port, *registries).dump()
-        started = time.monotonic()
-        rc = subprocess.call(cmd, cwd=ROOT, env=env)
-        print(f"schemathesis took {time.monotonic() - started:.0f} s")
+        # Two time boxes, so the stateful phase (where the links lead) gets its share whatever
+        # the others take; the same server and objects serve both.
+        rcs = []
+        for phases, box in (("examples,coverage,fuzzing", args.max_time), ("stateful", args.stateful_max_time)):
+            if box <= 0:
+                continue
+            started = time.monotonic()
+            rcs.append(subprocess.call([*cmd, "--phases", phases, "--max-time", str(box)], cwd=ROOT, env=env))
+            print(f"schemathesis ({phases}) took {time.monotonic() - started:.0f} s")
+        rc = max(rcs, default=0)
     finally:
         if rc:
             print("---- server log (tail) ----")
