@@ -361,6 +361,12 @@ def _to_images(expression: str, suffix: str) -> dict[str, Any]:
     }
 
 
+def _to_create(expression: str) -> dict[str, Any]:
+    """A container from the image: ContainerCreate is otherwise no root of the stateful phase (its
+    body names resources schemathesis sees no producer of), so nothing would create containers."""
+    return {"ContainerCreateFromImage": {"operationId": "ContainerCreate", "requestBody": {"Image": expression}}}
+
+
 # (source operationId, status) -> the x-links of that response. The spec (openapi/swagger.yml) has
 # none; schemathesis infers a few from names, these are the ones the API really has.
 LINKS: dict[tuple[str, str], dict[str, Any]] = {
@@ -371,13 +377,16 @@ LINKS: dict[tuple[str, str], dict[str, Any]] = {
     ("ContainerExec", "201"): _to(EXEC_OPS, "path.id", "$response.body#/Id"),
     ("NetworkCreate", "201"): _to(NETWORK_OPS, "path.id", "$response.body#/Id"),
     ("VolumeCreate", "201"): _to(VOLUME_OPS, "path.id", "$response.body#/Name"),
-    ("ImageCommit", "201"): _to_images("$response.body#/Id", ""),
+    ("ImageCommit", "201"): {**_to_images("$response.body#/Id", ""), **_to_create("$response.body#/Id")},
     ("ImageTag", "201"): {**_to_images("$request.path.imageid", "FromSource"),
                           **_to_images("$request.query.repo", "FromRepo")},
     ("ImageCreate", "200"): {**_to_images("$request.query.fromImage", "FromPull"),
                              **_to_images("$request.query.repo", "FromImport")},
     # The name the image was loaded as, from the progress line (a load without `name` keeps the archive's).
-    ("ImageLoad", "200"): _to_images(r"$response.body#/stream#regex:Loaded\simage:\s(\S+)", ""),
+    ("ImageLoad", "200"): {
+        **_to_images(r"$response.body#/stream#regex:Loaded\simage:\s(\S+)", ""),
+        **_to_create(r"$response.body#/stream#regex:Loaded\simage:\s(\S+)"),
+    },
 }
 
 
@@ -398,7 +407,9 @@ def before_load_schema(context: Any, raw_schema: dict[str, Any]) -> None:
 LIVE = live.LiveObjects.from_env()
 if LIVE is not None:
     LIVE.setup()  # what an earlier schemathesis run (of the same run.py) used up comes back
-LIVE_SHARE = 1 / 3  # of the positive cases of an operation on an object: pointed at a live one
+# Of the positive cases of an operation on an object: pointed at a live one (the coverage phase has
+# few positive cases per operation, so more of them).
+LIVE_SHARE = {"coverage": 1 / 2, "fuzzing": 1 / 3, "examples": 1 / 3}
 VALID_SHARE = 1 / 2  # of the positive create bodies: made valid for this host
 _live_random = random.Random(int(os.environ.get("CONFORMANCE_SEED", "1")))
 EXEC_CREATED, EXEC_RUNNING = "live-exec-created", "live-exec-running"  # made in before_call
@@ -409,9 +420,13 @@ EXEC_CMDS = (["true"], ["echo", "conformance"], ["sh", "-c", "exit 3"], ["sleep"
 _fake_checkpoints: dict[str, Path] = {}
 
 
-def _stateful(case: Any) -> bool:
+def _phase(case: Any) -> str:
     phase = getattr(getattr(case, "meta", None), "phase", None)
-    return str(getattr(getattr(phase, "name", None), "value", "")) == "stateful"
+    return str(getattr(getattr(phase, "name", None), "value", ""))
+
+
+def _stateful(case: Any) -> bool:
+    return _phase(case) == "stateful"
 
 
 def _chance(p: float) -> bool:
@@ -448,7 +463,7 @@ def _use_live_objects(case: Any) -> None:
         return
     op = case.operation.definition.raw.get("operationId")
     _valid_bodies(op, case)
-    if _stateful(case) or not _chance(LIVE_SHARE):
+    if _stateful(case) or not _chance(LIVE_SHARE.get(_phase(case), 1 / 3)):
         return
     path, query = dict(case.path_parameters or {}), dict(case.query or {})
     if op in CONTAINER_OPS:
