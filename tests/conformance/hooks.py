@@ -451,7 +451,7 @@ def _valid_bodies(op: str, case: Any) -> None:
     elif op == "ContainerExec" and body is not None and _chance(VALID_SHARE):
         case.body = {**{k: v for k, v in body.items() if k != "User"}, "Cmd": _live_random.choice(EXEC_CMDS)}
     elif op in ("NetworkConnect", "NetworkDisconnect") and body is not None and _chance(VALID_SHARE):
-        case.body = {"Container": LIVE.containers["bridge"], **({"Force": body["Force"]} if "Force" in body else {})}
+        case.body = {"Container": _sentinel("bridge"), **({"Force": body["Force"]} if "Force" in body else {})}
     elif op == "ContainerUpgrade" and body is not None and _chance(VALID_SHARE):
         case.body = {**body, "Image": live.BASE_IMAGE}
 
@@ -468,7 +468,9 @@ def _use_live_objects(case: Any) -> None:
     path, query = dict(case.path_parameters or {}), dict(case.query or {})
     if op in CONTAINER_OPS:
         kind = "tty" if op == "ContainerResize" else _live_random.choice(list(live.KINDS))
-        path["id"] = LIVE.containers[kind]
+        path["id"] = _sentinel(kind)
+        if op == "ContainerUpgrade" and isinstance(case.body, dict):
+            case.body = {**case.body, "Image": live.BASE_IMAGE}  # a live container, to an image there is
         if op == "ContainerCheckpointDelete" and not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", path["checkpointId"]):
             path["checkpointId"] = CHECKPOINT
     elif op in EXEC_OPS:
@@ -476,7 +478,7 @@ def _use_live_objects(case: Any) -> None:
     elif op in NETWORK_OPS:
         path["id"] = live.NETWORK
         if op in ("NetworkConnect", "NetworkDisconnect") and isinstance(case.body, dict):
-            case.body = {**case.body, "Container": LIVE.containers["bridge"]}
+            case.body = {**case.body, "Container": _sentinel("bridge")}
     elif op in VOLUME_OPS:
         path["id"] = live.VOLUME
     elif op in IMAGE_OPS:
@@ -486,7 +488,7 @@ def _use_live_objects(case: Any) -> None:
     elif op == "ImageSave":
         query["name"] = live.IMAGE
     elif op == "ImageCommit":
-        query["container"] = LIVE.containers[_live_random.choice(list(live.KINDS))]
+        query["container"] = _sentinel(_live_random.choice(list(live.KINDS)))
     elif op == "ImageCreate":
         query = {k: v for k, v in query.items() if k not in ("fromSrc", "repo")}
         query["fromImage"] = "busybox"
@@ -505,6 +507,28 @@ def _use_live_objects(case: Any) -> None:
         case.query = query
 
 
+def _sentinel(kind: str) -> str:
+    """Stands for the live container of ``kind`` until before_call: cases may be generated well
+    before they are sent (the coverage phase makes an operation's all at once), and a live
+    container replaced meanwhile has a new ID."""
+    return f"live-container-{kind}"
+
+
+def _resolve_sentinels(case: Any) -> None:
+    assert LIVE is not None
+    ids = {_sentinel(kind): kind for kind in live.KINDS}
+
+    def resolve(value: Any) -> Any:
+        return LIVE.containers[ids[value]] if isinstance(value, str) and value in ids else value
+
+    if case.path_parameters:
+        case.path_parameters = {k: resolve(v) for k, v in case.path_parameters.items()}
+    if case.query:
+        case.query = {k: resolve(v) for k, v in case.query.items()}
+    if isinstance(case.body, dict) and "Container" in case.body:
+        case.body = {**case.body, "Container": resolve(case.body["Container"])}
+
+
 def _live_kind(case: Any) -> str | None:
     """The kind of live container this case names, if it names one."""
     if LIVE is None or not case.path.startswith("/containers/{id}"):
@@ -517,6 +541,7 @@ def _prepare_live_case(op: str, case: Any) -> None:
     """What a case pointed at a live object needs just before it is sent."""
     if LIVE is None:
         return
+    _resolve_sentinels(case)
     path = case.path_parameters or {}
     kind = _live_kind(case)
     if op in EXEC_OPS and path.get("id") in (EXEC_CREATED, EXEC_RUNNING):
@@ -556,9 +581,8 @@ def _restore_live_objects(op: str, case: Any) -> None:
     path = case.path_parameters or {}
     kind = _live_kind(case)
     if kind is not None and op == "ContainerUpgrade":
-        # It may run another command now (the image's `sh` exits at once): a new one takes its place.
-        call("DELETE", LIVE.url(f"/containers/{LIVE.containers[kind]}", force=1))
-        LIVE.restore_container(kind)
+        # It may run another command now (the image's `sh` exits at once): its own comes back.
+        LIVE.restore_command(kind)
     elif kind is not None and op == "ContainerRemove":
         LIVE.restore_container(kind)
     elif kind is not None and op == "ContainerWait":

@@ -125,6 +125,16 @@ class LiveObjects:
         assert cid is not None
         return cid
 
+    def restore_command(self, kind: str) -> None:
+        """After an upgrade: the container of ``kind`` on its image and command again (the same ID,
+        which the fuzzer may have learnt), or a new one if that fails."""
+        cid = self.restore_container(kind)
+        body = {"Image": BASE_IMAGE, "Entrypoint": [], "Cmd": LONG_CMD}
+        status, _ = call("POST", self.url(f"/containers/{cid}/upgrade"), body)
+        if status != 200:
+            call("DELETE", self.url(f"/containers/{cid}", force=1))
+        self.restore_container(kind)
+
     def restore_all_containers(self) -> None:
         for kind in KINDS:
             self.restore_container(kind)
