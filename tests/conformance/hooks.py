@@ -8,6 +8,8 @@ Requests that would block the run (the server is real: streams last as long as t
 * GET /containers/{id}/stats streams until the container stops: ``stream=false``.
 * GET /containers/{id}/logs with ``follow`` streams until the container stops: ``follow=false``.
 * POST /containers/{id}/attach with ``stream`` lasts as long as the container: ``stream=false``.
+* POST /containers/{id}/stop and restart wait ``t`` seconds for a container that ignores SIGTERM
+  (a TTY's interactive sh does; a negative one, for ever): 0 to 3.
 
 State a case leaves behind:
 
@@ -46,11 +48,23 @@ Request shapes the server accepts beyond the letter of the spec (``_read_lenient
 cases that carry ``null`` in a JSON body, an empty query value or an optional body of whitespace only
 are not asked to be rejected.
 
-Live objects (run.py --live-objects): most fuzzed container IDs name nothing (404), so the
-operations rarely meet a real container. In this mode run.py starts busybox containers named
-in CONFORMANCE_LIVE_CONTAINERS, and a third of the positive cases of /containers/{id}/...
-operations are pointed at one of them (any state: running, paused, stopped, renamed away or
-removed; a removed or renamed one is made again after the case).
+Links and live objects (issue 15; run.py makes the objects, tests/conformance/live.py): fuzzed IDs
+name nothing (404), so without help the operations never meet a real object.
+
+* ``LINKS`` are added to the loaded spec (``before_load_schema``; the file is left alone): from
+  container create to every /containers/{id}/... operation and commit, from exec create to the
+  exec operations, from network and volume create to theirs, from image commit/tag/pull/load to
+  the image operations (and to container create, else no stateful step would make containers).
+* Every second positive create body (containers, execs, network connects, upgrades) is made one
+  this host can act on (``_valid_bodies``: the busybox image, a command it has, NetworkMode none
+  or bridge, 64 MiB), in every phase, so the IDs the links carry name objects that work.
+* In the unit phases, every third positive case (every second in the coverage phase, which makes
+  few) of an operation on an object is pointed at a live one (``_use_live_objects``): a container
+  (plain, TTY or on the bridge; any state, sometimes stopped or paused first), a fresh exec
+  (created, or running with a TTY for resize), the image, network or volume, a checkpoint directory
+  for checkpoint delete, the local registries for pull, push, search and /auth. Containers are
+  named by a sentinel resolved in before_call; what a case used up is put back after it.
+* The one 500 expected: checkpoint create where `criu check` fails (``filter_failure``).
 
 Streaming operations (events, stats, pull/push progress, load) answer one JSON document per
 line; ``json_lines_conformance`` validates every line against the 200 schema (the whole-body
@@ -121,6 +135,8 @@ def before_call(context: Any, case: Any, **kwargs: Any) -> None:
         query["follow"] = "false"
     elif op == "ContainerAttach" and query.get("stream") in (True, "true"):
         query["stream"] = "false"
+    elif op in ("ContainerStop", "ContainerRestart") and re.fullmatch(r"-?[0-9]+", str(query.get("t", ""))):
+        query["t"] = str(min(max(int(query["t"]), 0), 3))  # a container ignoring SIGTERM waits t s (<0: for ever)
     else:
         return
     case.query = query
@@ -621,11 +637,12 @@ CRIU_DUMPS = _criu_dumps()
 
 
 def _only_negative_part_now_valid(case: Any) -> bool:
-    """A stateful case generated negative in its path parameters alone, whose values (a link's,
-    which replace the generated ones) all match their schemas: nothing invalid is left to reject."""
+    """A stateful case generated negative in its path parameters alone (or, after a link filled
+    it, in nothing), whose path values (a link's, which replace the generated ones) all match their
+    schemas: nothing invalid is left to reject."""
     components = getattr(getattr(case, "meta", None), "components", None) or {}
     negative = [str(getattr(loc, "value", loc)) for loc, info in components.items() if not _mode_positive(info.mode)]
-    if negative != ["path"]:
+    if set(negative) - {"path"}:  # (none at all: the link replaced everything the mutation touched)
         return False
     for param in case.operation.definition.raw.get("parameters") or []:
         if not isinstance(param, dict) or param.get("in") != "path":
