@@ -764,7 +764,7 @@ def run_memory(base: Path) -> None:
 
 def phase_timers(sink: dict[str, list[float]]) -> None:
     """Time the steps of ContainerService._start_locked (in this process only)."""
-    from runtime.containers import driver, ocispec, service
+    from runtime.containers import driver, features, launch, ocispec, service
 
     def wrap_async(owner: Any, name: str, label: str) -> None:
         fn = getattr(owner, name)
@@ -792,12 +792,14 @@ def phase_timers(sink: dict[str, list[float]]) -> None:
 
         setattr(owner, name, timed)
 
-    cs, dr = service.ContainerService, driver.Driver
+    cs, ln, dr, ft = service.ContainerService, launch.Launcher, driver.Driver, features.PouchFeatures
     wrap_async(cs, "start", "whole ContainerService.start")
-    wrap_async(cs, "_prepare_rootfs", "  rootfs: overlay mount (thread)")
-    wrap_async(cs, "_prepare_network", "  network setup (none)")
+    wrap_async(ln, "_prepare_rootfs", "  rootfs: overlay mount (thread)")
+    wrap_async(ln, "_prepare_network", "  network setup (none)")
     wrap_sync(ocispec, "build_spec", "  OCI spec built")
-    wrap_async(cs, "_run_conmon", "  conmon + runc create + start")
+    wrap_sync(ft, "add_to_spec", "  Pouch features added to the spec")
+    wrap_async(ln, "_run_conmon", "  conmon + runc create + start")
+    wrap_sync(ft, "write_cgroup_extras", "    Pouch-only cgroup files (thread)")
     wrap_async(dr, "spawn_conmon", "    spawn conmon -> runc create -> pid on sync pipe")
     wrap_async(dr, "start", "    start: read exec.fifo (runc init execs the process)")
     wrap_sync(cs, "_save", "  record saved (store)")

@@ -56,6 +56,8 @@ async def create(
         await driver.runc_cmd(*args, rec["Id"])
     except RuntimeFailure as exc:
         shutil.rmtree(image, ignore_errors=True)
+        if await driver.stopped(rec["Id"]):  # it exited meanwhile: as if it had before
+            raise Conflict(f"Container {rec['Id']} is not running") from None
         raise EngineError(f"checkpoint of {rec['Id']} failed (criu): {exc.message}") from None
 
 

@@ -215,6 +215,12 @@ class Driver:
         except ValueError:
             return None
 
+    async def stopped(self, cid: str) -> bool:
+        """Whether runc no longer runs ``cid`` (no state, or stopped): what a refusal of runc means
+        when it races the container's exit, which the store learns of a moment later."""
+        state = await self.state(cid)
+        return state is None or state.get("status") == "stopped"
+
     def state_exists(self, cid: str) -> bool:
         return (self.runc_root / cid / "state.json").exists()
 

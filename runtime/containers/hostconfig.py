@@ -111,6 +111,7 @@ def check_resources(
 ) -> None:
     """Resources shared by HostConfig (create) and UpdateConfig (update). ``asked``: the fields the
     request itself names (an update warns about what it asks for, not what the create did)."""
+    check_ulimits(res.get("Ulimits"))  # a Resources field: an update must not store what create refuses
     memory = res.get("Memory") or 0
     swap = res.get("MemorySwap") or 0
     if memory and memory < MIN_MEMORY:
@@ -291,7 +292,6 @@ def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: li
     check_resources(host, warnings)
     check_capabilities(host.get("CapAdd"), "CapAdd")
     check_capabilities(host.get("CapDrop"), "CapDrop")
-    check_ulimits(host.get("Ulimits"))
     check_oom_score_adj(host.get("OomScoreAdj"))
     check_security_opt(host.get("SecurityOpt"), warnings)
     check_sysctls(host.get("Sysctls"), host.get("NetworkMode") or "")

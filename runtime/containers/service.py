@@ -442,11 +442,9 @@ class ContainerService:
             try:
                 await self.driver.pause(rec["Id"])
             except RuntimeFailure:
-                state = await self.driver.state(rec["Id"])
-                if state is not None and state.get("status") == "running":
-                    raise
-                # it has just exited, and its exit is not recorded yet
-                raise Conflict(f"Container {rec['Id']} is not running") from None
+                if await self.driver.stopped(rec["Id"]):  # it exited meanwhile: as if it had before
+                    raise Conflict(f"Container {rec['Id']} is not running") from None
+                raise
             st.update(Paused=True, Status="paused")
             self._save(rec)
         self._publish(rec, "pause")

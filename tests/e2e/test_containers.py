@@ -4,8 +4,11 @@ and each create field checked from inside the container."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import struct
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -1084,3 +1087,50 @@ def test_int64_fields_refuse_values_beyond_int64(client: httpx.Client) -> None:
     r = client.post(f"/containers/{cid}/update", json={"CpuRealtimeRuntime": (1 << 63) - 1})
     assert r.status_code == 200, r.text
     client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_update_refuses_incomplete_ulimits_and_the_container_still_starts(client: httpx.Client) -> None:
+    """An update stored Ulimits without Hard (create refuses them), and the next start was a 500
+    (KeyError 'Hard' building the OCI spec): found by conformance (issue 15)."""
+    cid = create(client, ["true"], HostConfig={"NetworkMode": "none"})
+    try:
+        r = client.post(f"/containers/{cid}/update", json={"Ulimits": [{"Name": "nofile", "Soft": 10}]})
+        assert r.status_code == 400 and "Hard" in r.json()["message"], r.text
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def _conmon_pid(cid: str) -> int:
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if argv and argv[0].endswith(b"conmon") and cid.encode() in argv and b"--exec" not in argv:
+            return int(pid)
+    raise AssertionError(f"no conmon for {cid[:12]}")
+
+
+def test_pause_and_checkpoint_racing_the_exit_are_409(client: httpx.Client, server: RunningServer) -> None:
+    """A container that exited a moment before the store learns it (its conmon has not reported
+    yet): runc refuses to pause or checkpoint it, which was a 500; it is the 409 of a container
+    that is not running (found by conformance, issue 15: a pause right after a start of `sh`)."""
+    cid = create(client, ["sleep", "1000"], HostConfig={"NetworkMode": "none"})
+    conmon = _conmon_pid(cid) if client.post(f"/containers/{cid}/start").status_code == 204 else 0
+    runc = ["runc", "--root", str(server.exec_root / "runc")]
+    os.kill(conmon, signal.SIGSTOP)  # the exit stays unreported while it is stopped
+    try:
+        subprocess.run([*runc, "kill", cid, "KILL"], check=True)
+        deadline = time.monotonic() + 10
+        while json.loads(subprocess.run([*runc, "state", cid], capture_output=True).stdout)["status"] != "stopped":
+            assert time.monotonic() < deadline, "runc never saw the container stop"
+            time.sleep(0.05)
+        assert client.get(f"/containers/{cid}/json").json()["State"]["Running"] is True  # not reported yet
+        r = client.post(f"/containers/{cid}/pause")
+        assert r.status_code == 409 and "not running" in r.json()["message"], r.text
+        r = client.post(f"/containers/{cid}/checkpoints", json={"CheckpointID": "c1"})
+        assert r.status_code == 409 and "not running" in r.json()["message"], r.text
+    finally:
+        os.kill(conmon, signal.SIGCONT)
+        client.delete(f"/containers/{cid}", params={"force": 1})

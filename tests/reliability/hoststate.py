@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -223,4 +224,27 @@ def leftovers_after_stop(srv: RunningServer) -> list[str]:
     out += [f"netns {n[:12]}" for n in host.netns]
     if cgroup_prefix_exists(srv):
         out.append(f"cgroup prefix pouch-{srv.tag}")
+    return out
+
+
+IPTABLES_TARGETS = {"ACCEPT", "DROP", "RETURN", "REJECT", "MASQUERADE", "MARK", "DNAT", "SNAT", "LOG"}
+
+
+def iptables_leftovers(srv: RunningServer) -> list[str]:
+    """The iptables rules and chains of ours, in every table: the firewall chains named from our
+    prefix (runtime/networks/firewall.py), rules naming our bridges or CNI networks (``pouch-<tag>``
+    in an interface or a portmap comment), and the chains those rules jump to (portmap's CNI-DN-*)."""
+    stem = f"pouch-{srv.tag}"
+    out = []
+    for table in ("filter", "nat", "mangle", "raw"):
+        res = subprocess.run(["iptables-save", "-t", table], capture_output=True, text=True)
+        if res.returncode != 0:
+            continue
+        lines = res.stdout.splitlines()
+        ours = [line for line in lines if stem in line and not line.startswith("#")]
+        chains = {c for line in ours for c in re.findall(r"-j (\S+)", line)} - IPTABLES_TARGETS
+        chains |= {line[1:].split()[0] for line in ours if line.startswith(":")}
+        out += [f"iptables {table}: {line}" for line in ours]
+        out += [f"iptables {table}: {line}" for line in lines
+                if line.startswith("-A ") and line.split()[1] in chains and stem not in line]
     return out
