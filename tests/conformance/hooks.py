@@ -167,8 +167,15 @@ def _trace(op: str, case: Any, response: Any) -> None:
     except (ValueError, AttributeError):
         message = None
     phase = getattr(getattr(getattr(case, "meta", None), "phase", None), "name", None)
-    entry = {"op": op, "phase": str(getattr(phase, "value", phase)), "positive": _positive(case),
-             "status": response.status_code, "message": message, "path": case.formatted_path, "query": case.query}
+    entry = {
+        "op": op,
+        "phase": str(getattr(phase, "value", phase)),
+        "positive": _positive(case),
+        "status": response.status_code,
+        "message": message,
+        "path": case.formatted_path,
+        "query": case.query,
+    }
     with open(str(TRACE), "a") as f:
         f.write(json.dumps(entry, default=str) + "\n")
 
@@ -188,9 +195,7 @@ def _image_archive(content: bytes) -> bytes:
 
 
 IMAGE_ARCHIVES = st.binary(max_size=256).map(_image_archive)
-schemathesis.openapi.media_type(
-    "application/x-tar", IMAGE_ARCHIVES, aliases=["application/octet-stream", "text/plain"]
-)
+schemathesis.openapi.media_type("application/x-tar", IMAGE_ARCHIVES, aliases=["application/octet-stream", "text/plain"])
 
 
 # ---------------------------------------------------------------- relations Swagger 2.0 cannot state
@@ -296,10 +301,15 @@ def _body_required(case: Any) -> bool:
 def _read_leniently(case: Any) -> bool:
     """A negative case whose only "invalidity" may be a shape the server reads as pouchd does
     (server/reading.py, openapi/ERRATA.md "How requests are read"): ``null`` in a JSON body is
-    the zero value, an empty query value is an absent one. Those are accepted by design, so they
+    the zero value, an empty query value is an absent one, an undeclared query parameter is
+    ignored. Those are accepted by design, so they
     cannot be asked to be rejected; every other negative case (wrong types, patterns, enums,
     ranges, missing required values) still must be a 4xx."""
     if any(v in ("", None) for v in (case.query or {}).values()):
+        return True
+    # A query parameter the operation does not declare is ignored, as Go servers ignore it.
+    declared = {p.get("name") for p in case.operation.definition.raw.get("parameters") or [] if p.get("in") == "query"}
+    if set(case.query or {}) - declared:
         return True
     # A body of whitespace only is none (Go's decoder meets EOF), where the body is optional.
     if isinstance(case.body, (bytes, str)) and not case.body.strip() and not _body_required(case):
@@ -376,11 +386,14 @@ CONTAINER_OPS = (
     "ContainerCheckpointDelete", "ContainerExec", "ContainerInspect", "ContainerLogs", "ContainerPause",
     "ContainerRename", "ContainerResize", "ContainerRestart", "ContainerStart", "ContainerStats", "ContainerStop",
     "ContainerTop", "ContainerUnpause", "ContainerUpdate", "ContainerUpgrade", "ContainerWait",
+    "ContainerKill", "ContainerChanges", "ContainerArchive", "ContainerArchiveInfo", "ContainerArchivePut",
 )  # fmt: skip
+SIGNALS = ("SIGTERM", "HUP", "9", "SIGUSR1", "")
+ARCHIVE_PATHS = ("/etc", "/etc/passwd", "/tmp", "/")
 EXEC_OPS = ("ExecInspect", "ExecResize", "ExecStart")
 NETWORK_OPS = ("NetworkInspect", "NetworkDelete", "NetworkConnect", "NetworkDisconnect")
 VOLUME_OPS = ("VolumeInspect", "VolumeDelete")
-IMAGE_OPS = ("ImageInspect", "ImageHistory", "ImageDelete", "ImagePush", "ImageTag")
+IMAGE_OPS = ("ImageInspect", "ImageHistory", "ImageDelete", "ImagePush", "ImageTag", "ImageGet")
 
 
 def _to(targets: tuple[str, ...], parameter: str, expression: str, suffix: str = "") -> dict[str, Any]:
@@ -411,10 +424,14 @@ LINKS: dict[tuple[str, str], dict[str, Any]] = {
     ("NetworkCreate", "201"): _to(NETWORK_OPS, "path.id", "$response.body#/Id"),
     ("VolumeCreate", "201"): _to(VOLUME_OPS, "path.id", "$response.body#/Name"),
     ("ImageCommit", "201"): {**_to_images("$response.body#/Id", ""), **_to_create("$response.body#/Id")},
-    ("ImageTag", "201"): {**_to_images("$request.path.imageid", "FromSource"),
-                          **_to_images("$request.query.repo", "FromRepo")},
-    ("ImageCreate", "200"): {**_to_images("$request.query.fromImage", "FromPull"),
-                             **_to_images("$request.query.repo", "FromImport")},
+    ("ImageTag", "201"): {
+        **_to_images("$request.path.imageid", "FromSource"),
+        **_to_images("$request.query.repo", "FromRepo"),
+    },
+    ("ImageCreate", "200"): {
+        **_to_images("$request.query.fromImage", "FromPull"),
+        **_to_images("$request.query.repo", "FromImport"),
+    },
     # The name the image was loaded as, from the progress line (a load without `name` keeps the archive's).
     ("ImageLoad", "200"): {
         **_to_images(r"$response.body#/stream#regex:Loaded\simage:\s(\S+)", ""),
@@ -449,7 +466,14 @@ VALID_SHARE = 2  # every second positive create body: made valid for this host
 _live_random = random.Random(int(os.environ.get("CONFORMANCE_SEED", "1")))
 EXEC_CREATED, EXEC_RUNNING = "live-exec-created", "live-exec-running"  # made in before_call
 CHECKPOINT = "live-checkpoint"
-NEEDS_RUNNING = {"ContainerExec", "ContainerTop", "ContainerResize", "ContainerPause", "ContainerCheckpointCreate"}
+NEEDS_RUNNING = {
+    "ContainerExec",
+    "ContainerTop",
+    "ContainerResize",
+    "ContainerPause",
+    "ContainerCheckpointCreate",
+    "ContainerKill",
+}
 CREATE_CMDS = (["true"], ["echo", "conformance"], live.LONG_CMD, ["sh", "-c", "exit 3"])
 EXEC_CMDS = (["true"], ["echo", "conformance"], ["sh", "-c", "exit 3"], ["sleep", "1"])
 _fake_checkpoints: dict[str, Path] = {}
@@ -518,6 +542,10 @@ def _use_live_objects(case: Any) -> None:
             case.body = {**case.body, "Image": live.BASE_IMAGE}  # a live container, to an image there is
         if op == "ContainerCheckpointDelete" and not re.fullmatch(r"[a-zA-Z0-9][a-zA-Z0-9_.-]*", path["checkpointId"]):
             path["checkpointId"] = CHECKPOINT
+        if op == "ContainerKill":
+            query["signal"] = _live_random.choice(SIGNALS)  # names it knows: a random one is a 400
+        if op in ("ContainerArchive", "ContainerArchiveInfo", "ContainerArchivePut"):
+            query["path"] = _live_random.choice(ARCHIVE_PATHS)
     elif op in EXEC_OPS:
         path["id"] = EXEC_RUNNING if op == "ExecResize" else EXEC_CREATED
     elif op in NETWORK_OPS:
@@ -532,6 +560,8 @@ def _use_live_objects(case: Any) -> None:
             query["tag"] = "latest"  # the name carries one already
     elif op == "ImageSave":
         query["name"] = live.IMAGE
+    elif op == "ImageGetAll":
+        query["names"] = [live.IMAGE]
     elif op == "ImageCommit":
         query["container"] = _sentinel(_live_random.choice(list(live.KINDS)))
     elif op == "ImageCreate":
@@ -592,7 +622,7 @@ def _prepare_live_case(op: str, case: Any) -> None:
     if op in EXEC_OPS and path.get("id") in (EXEC_CREATED, EXEC_RUNNING):
         running = path["id"] == EXEC_RUNNING
         case.path_parameters = {**path, "id": LIVE.new_exec(tty=running, running=running) or path["id"]}
-    elif live.IMAGE in (path.get("imageid"), (case.query or {}).get("name")):
+    elif live.IMAGE in (path.get("imageid"), (case.query or {}).get("name"), *((case.query or {}).get("names") or [])):
         LIVE.restore_image()  # a fuzzed delete (by an ID prefix, say) may have taken it
     elif op in NETWORK_OPS and path.get("id") == live.NETWORK:
         LIVE.restore_network()
