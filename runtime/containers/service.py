@@ -170,6 +170,8 @@ class ContainerService:
         cid = rec["Id"]
         self.table.delete(rec)
         with contextlib.suppress(Exception):
+            await self.features.release(rec)  # quota IDs a half-made create may hold
+        with contextlib.suppress(Exception):
             await self.volumes.release_mounts(rec, True)
         with contextlib.suppress(Exception):
             await self.networks.release(rec)

@@ -331,3 +331,12 @@ def test_an_upgraded_container_keeps_its_quota(btrfs_server: RunningServer) -> N
         out = output(c, "pf-upg")
         assert "Disk quota exceeded" in out and written(out, "/big") <= 21 * MiB, out
         assert c.delete("/containers/pf-upg", params={"force": 1}).status_code == 204
+
+
+def test_a_create_that_fails_after_its_quota_leaves_no_quota_behind(btrfs_server: RunningServer) -> None:
+    with btrfs_server.client() as c:
+        before = _qgroups(btrfs_server)
+        body = {"Image": "busybox", "DiskQuota": {"/": "20m"}, "HostConfig": {"NetworkMode": "pf-no-such-net"}}
+        r = c.post("/containers/create", json=body)
+        assert r.status_code == 404, r.text  # the network is looked up after the quota was applied
+        assert _qgroups(btrfs_server) == before
