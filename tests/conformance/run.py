@@ -23,6 +23,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -42,7 +43,7 @@ from tests.conformance.live import PASSWORD, USER, LiveObjects  # noqa: E402
 from tests.helpers.images import busybox_tar  # noqa: E402
 from tests.helpers.registry import LocalRegistry  # noqa: E402
 from tests.helpers.server import RunningServer  # noqa: E402
-from tests.reliability.hoststate import cgroup_hierarchies, iptables_leftovers, leftovers_after_stop  # noqa: E402
+from tests.reliability.hoststate import cgroup_hierarchies, iptables_leftovers, leftovers_after_stop, links  # noqa: E402
 
 
 def free_port() -> int:
@@ -118,18 +119,31 @@ def host_leftovers(srv: RunningServer) -> list[str]:
 
 
 def clean_leftovers(srv: RunningServer) -> None:
-    """Best effort, after a leak was reported: its cgroups, bridges and iptables rules go (mounts and
-    files go with the run's directory in main)."""
-    for root in cgroup_hierarchies():
-        base = root / f"pouch-{srv.tag}"
+    """Best effort, after a leak was reported: the processes still in the run's cgroups (a
+    container the purge could not remove; its conmon exits with it), those cgroups, the run's
+    bridges and iptables rules go (mounts and files go with the run's directory in main)."""
+    bases = [root / f"pouch-{srv.tag}" for root in cgroup_hierarchies()]
+    for base in bases:
+        for procs in base.glob("**/cgroup.procs") if base.is_dir() else []:
+            for pid in procs.read_text().split():
+                with contextlib.suppress(OSError):
+                    os.kill(int(pid), signal.SIGKILL)
+    time.sleep(1)
+    for base in bases:
         if base.is_dir():
             for dirpath, _, _ in sorted(os.walk(base), key=lambda w: len(w[0]), reverse=True):
                 with contextlib.suppress(OSError):
                     os.rmdir(dirpath)
+    for bridge in links(srv)[0]:
+        subprocess.call(["ip", "link", "del", bridge], stderr=subprocess.DEVNULL)
     for line in iptables_leftovers(srv):
         table, _, rule = line.removeprefix("iptables ").partition(": ")
         if rule.startswith("-A "):
             subprocess.call(["iptables", "-w", "-t", table, "-D", *shlex.split(rule)[1:]], stderr=subprocess.DEVNULL)
+    for line in iptables_leftovers(srv):  # the chains, empty now
+        table, _, rule = line.removeprefix("iptables ").partition(": ")
+        if rule.startswith(":"):
+            subprocess.call(["iptables", "-w", "-t", table, "-X", rule[1:].split()[0]], stderr=subprocess.DEVNULL)
 
 
 def config_file(tmp: Path) -> Path:
