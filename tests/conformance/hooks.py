@@ -398,6 +398,7 @@ CONTAINER_OPS = (
     "ContainerTop", "ContainerUnpause", "ContainerUpdate", "ContainerUpgrade", "ContainerWait",
     "ContainerKill", "ContainerChanges", "ContainerArchive", "ContainerArchiveInfo", "ContainerArchivePut",
 )  # fmt: skip
+HOST_KERNEL_FIELDS = ("MemoryWmarkRatio", "MemoryExtra", "MemoryForceEmptyCtl", "ScheLatSwitch", "IntelRdtL3Cbm")
 SIGNALS = ("SIGTERM", "HUP", "9", "SIGUSR1", "")
 ARCHIVE_PATHS = ("/etc", "/etc/passwd", "/tmp", "/")
 EXEC_OPS = ("ExecInspect", "ExecResize", "ExecStart")
@@ -533,6 +534,9 @@ def _valid_bodies(op: str, case: Any) -> None:
         case.body = {"Container": _sentinel("bridge"), **({"Force": body["Force"]} if "Force" in body else {})}
     elif op == "ContainerUpgrade" and body is not None and _turn(case, "valid", VALID_SHARE):
         case.body = {**body, "Image": live.BASE_IMAGE}
+    elif op == "ContainerUpdate" and body is not None and _turn(case, "valid", VALID_SHARE):
+        # without the AliKernel/RDT fields, which a host without those files refuses (400, naming them)
+        case.body = {k: v for k, v in body.items() if k not in HOST_KERNEL_FIELDS}
 
 
 def _use_live_objects(case: Any) -> None:
@@ -592,6 +596,10 @@ def _use_live_objects(case: Any) -> None:
         case.query = query
 
 
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
 def _sentinel(kind: str) -> str:
     """Stands for the live container of ``kind`` until before_call: cases may be generated well
     before they are sent (the coverage phase makes an operation's all at once), and a live
@@ -632,7 +640,7 @@ def _prepare_live_case(op: str, case: Any) -> None:
     if op in EXEC_OPS and path.get("id") in (EXEC_CREATED, EXEC_RUNNING):
         running = path["id"] == EXEC_RUNNING
         case.path_parameters = {**path, "id": LIVE.new_exec(tty=running, running=running) or path["id"]}
-    elif live.IMAGE in (path.get("imageid"), (case.query or {}).get("name"), *((case.query or {}).get("names") or [])):
+    elif live.IMAGE in (path.get("imageid"), (case.query or {}).get("name"), *_listed((case.query or {}).get("names"))):
         LIVE.restore_image()  # a fuzzed delete (by an ID prefix, say) may have taken it
     elif op in NETWORK_OPS and path.get("id") == live.NETWORK:
         LIVE.restore_network()
