@@ -5,9 +5,12 @@ default bridge."""
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+
+from tests.helpers.server import RunningServer
 
 pytestmark = pytest.mark.usefixtures("busybox_loaded")
 
@@ -85,3 +88,29 @@ def test_a_bad_link_local_ip_is_a_400(client: httpx.Client) -> None:
     }
     r = client.post("/containers/create", json=body)
     assert r.status_code == 400 and "invalid link-local IP address: not-an-ip" in r.json()["message"]
+
+
+@pytest.mark.parametrize("how", ["remove-force", "kill"])
+def test_a_long_stop_is_cut_short_by_a_sigkill(
+    client: httpx.Client, server: RunningServer, names: list[str], how: str
+) -> None:
+    name = f"edge-longstop-{how}"
+    names.append(name)
+    body = {
+        "Image": "busybox",
+        "Cmd": ["sh", "-c", "trap '' TERM; while true; do sleep 1; done"],
+        "HostConfig": {"NetworkMode": "none"},
+    }
+    assert client.post("/containers/create", params={"name": name}, json=body).status_code == 201
+    assert client.post(f"/containers/{name}/start").status_code == 204
+    time.sleep(0.5)  # the trap is set
+    with ThreadPoolExecutor(1) as pool, server.client() as other:
+        stopping = pool.submit(other.post, f"/containers/{name}/stop", params={"t": 600}, timeout=120)
+        time.sleep(1.0)  # the stop has sent SIGTERM and waits, holding the container
+        started = time.monotonic()
+        if how == "kill":
+            assert client.post(f"/containers/{name}/kill").status_code == 204
+        else:
+            assert client.delete(f"/containers/{name}", params={"force": 1}).status_code == 204
+        assert stopping.result().status_code == 204
+        assert time.monotonic() - started < 15  # not the stop's 600 s
