@@ -22,7 +22,7 @@ from runtime.containers.changes import container_changes
 from runtime.containers.live import Lives
 from runtime.containers.records import Record, rootfs_key
 from runtime.containers.table import ContainerTable
-from runtime.errors import Conflict, EngineError, NotFound
+from runtime.errors import Conflict, EngineError, InvalidParameter, NotFound
 from runtime.events import EventBus
 from runtime.images.protocols import ImageStore
 
@@ -85,12 +85,14 @@ class ContainerFiles:
 
     async def stat(self, ref: str, path: str) -> dict[str, Any]:
         """HEAD /containers/{id}/archive: the path's ContainerPathStat."""
+        _check_path(path)
         async with self._filesystem(ref) as (rec, fs):
             return await asyncio.to_thread(archive.stat_path, fs, path, ref)
 
     async def get_archive(self, ref: str, path: str) -> tuple[Path, dict[str, Any]]:
         """GET /containers/{id}/archive: (a temp file holding the tar, which the caller removes;
         the path's stat). 404 before any byte when the path does not exist."""
+        _check_path(path)
         async with self._filesystem(ref) as (rec, fs):
             fd, name = tempfile.mkstemp(prefix="archive-", dir=self.tmp)
             try:
@@ -107,6 +109,7 @@ class ContainerFiles:
     ) -> None:
         """PUT /containers/{id}/archive: the tar ``body`` brings unpacked into directory ``path``
         (spooled to a temp file first, so the container's lock waits for no client)."""
+        _check_path(path)
         self.table.get(ref)  # 404 before the body is read
         with tempfile.TemporaryFile(dir=self.tmp) as src:
             async for chunk in body:
@@ -132,3 +135,9 @@ def _mounts(rec: Record) -> list[archive.Mount]:
         if source and dest not in taken and os.path.exists(source):
             out.append(archive.Mount(dest, source, not rec["HostConfig"].get("ReadonlyRootfs")))
     return out
+
+
+def _check_path(path: str) -> None:
+    """A path no filesystem call can take (Go's os package refuses it as EINVAL, dockerd a 400)."""
+    if "\x00" in path:
+        raise InvalidParameter("invalid path: it contains a NUL byte")

@@ -289,8 +289,15 @@ class ContainerService:
         """After an exit: drop runc's state and cgroups (runc delete, done in-process), network."""
         cid = rec["Id"]
         try:
-            if not await asyncio.to_thread(self._delete_runc_state, rec):
+            # A cgroup is busy while the last of its processes are still dying: ask again a few
+            # times before runc delete --force, and after it (a cgroup left behind is a leak).
+            for _ in range(10):
+                if await asyncio.to_thread(self._delete_runc_state, rec):
+                    break
+                await asyncio.sleep(0.05)
+            else:
                 await self.driver.delete(cid, force=True)
+                await asyncio.to_thread(cgroups.remove, self.cgroups_path(rec), self.config.cgroup_parent)
             await self.networks.teardown(rec)
             self.volumes.unmounted(rec)
             await self.images.unmount_rootfs(rootfs_key(rec))  # as dockerd: a stopped container holds no mount

@@ -153,6 +153,9 @@ def test_archive_refusals(client: httpx.Client, running: str) -> None:
     r = client.put(f"/containers/{running}/archive", params={"path": "/tmp"}, content=_tar({"../../escape": b"x"}))
     assert r.status_code == 400, r.text
     assert client.get("/containers/no-such-ctr/archive", params={"path": "/"}).status_code == 404
+    for method in ("GET", "HEAD", "PUT"):  # a NUL byte no filesystem call takes: a 400, not a 500
+        r = client.request(method, f"/containers/{running}/archive", params={"path": "/tmp/a\x00b"}, content=b"")
+        assert r.status_code == 400, (method, r.status_code, r.text)
 
 
 def test_image_get_and_get_all(client: httpx.Client, running: str) -> None:
