@@ -15,14 +15,19 @@ from tests.helpers.server import RunningServer
 pytestmark = pytest.mark.usefixtures("busybox_loaded")
 
 
+def start_true(client: httpx.Client, names: list[str], name: str) -> str:
+    """A started `true`: by the next request it has exited, or is about to."""
+    names.append(name)
+    body = {"Image": "busybox", "Cmd": ["true"], "HostConfig": {"NetworkMode": "none"}}
+    assert client.post("/containers/create", params={"name": name}, json=body).status_code == 201
+    assert client.post(f"/containers/{name}/start").status_code == 204
+    return name
+
+
 def test_commit_of_a_container_that_has_just_exited_succeeds(client: httpx.Client, names: list[str]) -> None:
     # the race: the record still says running while runc has nothing left to pause
     for i in range(8):
-        name = f"edge-commit-{i}"
-        names.append(name)
-        body = {"Image": "busybox", "Cmd": ["true"], "HostConfig": {"NetworkMode": "none"}}
-        assert client.post("/containers/create", params={"name": name}, json=body).status_code == 201
-        assert client.post(f"/containers/{name}/start").status_code == 204
+        name = start_true(client, names, f"edge-commit-{i}")
         r = client.post("/commit", params={"container": name, "repo": "edge-commit", "tag": str(i), "pause": "1"})
         assert r.status_code == 201, r.text
         assert client.delete(f"/images/edge-commit:{i}").status_code in (200, 204)
@@ -30,11 +35,7 @@ def test_commit_of_a_container_that_has_just_exited_succeeds(client: httpx.Clien
 
 def test_pause_of_a_container_that_has_just_exited_is_a_409(client: httpx.Client, names: list[str]) -> None:
     for i in range(8):
-        name = f"edge-pause-{i}"
-        names.append(name)
-        body = {"Image": "busybox", "Cmd": ["true"], "HostConfig": {"NetworkMode": "none"}}
-        assert client.post("/containers/create", params={"name": name}, json=body).status_code == 201
-        assert client.post(f"/containers/{name}/start").status_code == 204
+        name = start_true(client, names, f"edge-pause-{i}")
         r = client.post(f"/containers/{name}/pause")
         assert r.status_code in (204, 409), r.text  # 204 only if it was still running
         if r.status_code == 204:
