@@ -44,6 +44,9 @@ class Live:
         self.attach_hooks: list[Callable[[], Awaitable[None]]] = []
         self.started_mono = 0.0
         self.stopping = False
+        # set while a stop waits out its grace period: a SIGKILL asked meanwhile (kill, remove -f)
+        # sets it, and the stop sends the SIGKILL at once, under its own lock
+        self.hurry: asyncio.Event | None = None
         self.keep = False  # an API restart is under way: AutoRemove must not take the container
         self._next_exit: asyncio.Future[tuple[int, str]] | None = None
 

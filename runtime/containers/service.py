@@ -384,8 +384,7 @@ class ContainerService:
             await self._thaw_for_stop(rec)
             if t > 0 or sig == 9:
                 await self._signal(rec, sig)
-                with contextlib.suppress(asyncio.TimeoutError):
-                    await asyncio.wait_for(lv.exited.wait(), t if t > 0 else 10)
+                await self._grace(lv, t if t > 0 else 10)
             if not lv.exited.is_set():
                 await self._signal(rec, 9)
                 with contextlib.suppress(asyncio.TimeoutError):
@@ -395,16 +394,24 @@ class ContainerService:
         finally:
             lv.stopping = False
 
-    async def _cut_short_a_stop(self, rec: Record, lv: Live) -> bool:
-        """A stop in progress holds the lock while it waits up to its timeout (it may be hours);
-        a SIGKILL (kill, remove -f) goes in at once, as in dockerd, and the stop then ends.
-        True if it was sent."""
-        if not (lv.stopping and rec["State"]["Running"] and lv.lock.locked()):
-            return False
+    async def _grace(self, lv: Live, seconds: float) -> None:
+        """A stop's wait for the exit after its signal; cut short by ``_cut_short_a_stop``."""
+        lv.hurry = hurry = asyncio.Event()
+        waits = [asyncio.ensure_future(lv.exited.wait()), asyncio.ensure_future(hurry.wait())]
         try:
-            await self._signal(rec, 9)
-        except RuntimeFailure:
+            await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            lv.hurry = None
+            for w in waits:
+                w.cancel()
+
+    def _cut_short_a_stop(self, lv: Live) -> bool:
+        """A stop in progress holds the lock while it waits up to its timeout (it may be hours);
+        a SIGKILL asked meanwhile (kill, remove -f) makes it send the SIGKILL at once, as dockerd
+        would. True if a stop was waiting."""
+        if lv.hurry is None:
             return False
+        lv.hurry.set()
         return True
 
     async def _signal(self, rec: Record, sig: int) -> None:
@@ -425,7 +432,7 @@ class ContainerService:
                 await self.stop(rec["Id"])  # no process to signal: the restart is called off
             return
         lv = self.live(rec["Id"])
-        if sig == 9 and await self._cut_short_a_stop(rec, lv):
+        if sig == 9 and self._cut_short_a_stop(lv):
             return  # delivered; the stop it cut short finishes the container's exit
         async with lv.lock:
             if not rec["State"]["Running"]:
@@ -519,7 +526,7 @@ class ContainerService:
         cid = rec["Id"]
         lv = self.live(cid)
         if force:
-            await self._cut_short_a_stop(rec, lv)
+            self._cut_short_a_stop(lv)
         async with lv.lock:
             if cid not in self.table:
                 raise NotFound(f"No such container: {ref}")
