@@ -13,6 +13,7 @@ from runtime.containers.records import Record
 RESTART_BACKOFF_START = 0.1
 RESTART_BACKOFF_MAX = 60.0
 RESTART_RESET_AFTER = 10.0  # a run this long resets the back-off (dockerd's rule)
+CLEANUP_WAIT = 30.0  # seconds an exit's cleanup may hold waiters; one that hangs is retried by the next start or remove
 
 
 def should_restart(rec: Record, stopping: bool) -> bool:
@@ -71,6 +72,12 @@ class Live:
             self.restart_timer.cancel()
             self.restart_timer = None
 
+    async def settled(self) -> None:
+        """Once the last exit's cleanup (network, mounts, cgroups) is done: what an observer of
+        an exited container sees is then what the host has (dockerd: its container lock)."""
+        if self.cleanup is not None and not self.cleanup.done():
+            await asyncio.wait({self.cleanup}, timeout=CLEANUP_WAIT)
+
     def announce_exit(self, code: int, error: str) -> None:
         fut, self._next_exit = self._next_exit, None
         if fut is not None and not fut.done():
@@ -94,3 +101,9 @@ class Lives:
 
     def all(self) -> list[Live]:
         return list(self._live.values())
+
+    async def settled(self) -> None:
+        """Every pending exit cleanup is done (usually none is pending)."""
+        pending = {lv.cleanup for lv in self._live.values() if lv.cleanup is not None and not lv.cleanup.done()}
+        if pending:
+            await asyncio.wait(pending, timeout=CLEANUP_WAIT)

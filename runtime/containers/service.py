@@ -266,13 +266,13 @@ class ContainerService:
         oom = (paths.persist / "oom").exists()
         records.set_exited(rec, code, oom, error, stopped=bool(rec.get("ManualStop") or lv.stopping))
         self._try_save(rec)  # the exit must be known (waiters, remove) even if the disk is full
-        lv.cleanup = cleanup = asyncio.ensure_future(self._cleanup_runtime(rec))
+        lv.cleanup = asyncio.ensure_future(self._cleanup_runtime(rec))
         if oom:
             self._publish(rec, "oom")
         self._publish(rec, "die", exitCode=code)
         # As dockerd: wait/stop return once the network and mounts are released (bounded: a
         # cleanup that hangs is retried by the next start or remove, which await it).
-        await asyncio.wait({cleanup}, timeout=30)
+        await lv.settled()
         if rec["State"]["Running"]:  # started again meanwhile: this exit is history
             lv.announce_exit(code, error)
             return
@@ -516,9 +516,7 @@ class ContainerService:
             # The next exit, even if a restart policy brings the container back right after.
             code, error = await asyncio.shield(lv.next_exit)
             return {"StatusCode": code, "Error": error}
-        if lv.cleanup is not None and not lv.cleanup.done():
-            # Exited a moment ago: as for a running one, answer once its network and mounts are released.
-            await asyncio.wait({lv.cleanup}, timeout=30)
+        await lv.settled()  # exited a moment ago: as for a running one, answer once its network and mounts are released
         return {"StatusCode": rec["State"]["ExitCode"], "Error": rec["State"]["Error"] or ""}
 
     async def remove(self, ref: str, force: bool = False, volumes: bool = False) -> None:
@@ -591,6 +589,7 @@ class ContainerService:
     # -- inspect / list ----------------------------------------------------------------------
     async def inspect(self, ref: str, size: bool = False) -> Record:
         rec = self.get(ref)
+        await self.live(rec["Id"]).settled()  # "exited" is shown once the host agrees
         out = records.inspect_view(rec)
         out["ExecIDs"] = self.execs.ids_for(rec["Id"])
         if size:
@@ -598,7 +597,8 @@ class ContainerService:
                 out["SizeRw"], out["SizeRootFs"] = await self.images.rootfs_size(rootfs_key(rec), rec["Image"])
         return out
 
-    def list(self, all_: bool = False, filters: dict[str, list[str]] | None = None) -> list[Record]:
+    async def list(self, all_: bool = False, filters: dict[str, list[str]] | None = None) -> list[Record]:
+        await self.lives.settled()
         return [records.list_view(r) for r in filters_.select(self.table.records(), all_, filters or {})]
 
     # -- update / upgrade / commit -----------------------------------------------------------

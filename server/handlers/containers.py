@@ -34,7 +34,7 @@ async def container_create(body: dict[str, Any], name: str | None = None) -> tup
 
 
 async def container_list(all_: bool = False, filters: str | None = None) -> list[dict[str, Any]]:
-    return engine().containers.list(all_=bool(all_), filters=parse_filters(filters))
+    return await engine().containers.list(all_=bool(all_), filters=parse_filters(filters))
 
 
 async def container_inspect(id_: str, size: bool = False) -> dict[str, Any]:

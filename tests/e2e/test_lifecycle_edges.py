@@ -1,6 +1,6 @@
 """Edges that Docker's clients reach and that once answered 500 or the wrong thing: a commit of a
 container that has just exited, removing a restarting container, link-local addresses on the
-default bridge."""
+default bridge, an exited container whose network is still being released."""
 
 from __future__ import annotations
 
@@ -115,3 +115,31 @@ def test_a_long_stop_is_cut_short_by_a_sigkill(
             assert client.delete(f"/containers/{name}", params={"force": 1}).status_code == 204
         assert stopping.result().status_code == 204
         assert time.monotonic() - started < 15  # not the stop's 600 s
+
+
+def test_an_exited_container_is_shown_once_its_network_is_released(
+    client: httpx.Client, server: RunningServer, names: list[str]
+) -> None:
+    # kill returns with the signal sent; the exit's cleanup (CNI DEL, netns unmount) follows. An
+    # inspect or list that shows the container exited must not be answered before it is done.
+    netns_dir = server.exec_root / "netns"
+    for i in range(5):
+        name = f"edge-killed-{i}"
+        names.append(name)
+        body = {"Image": "busybox", "Cmd": ["sleep", "600"], "HostConfig": {"NetworkMode": "bridge"}}
+        cid = client.post("/containers/create", params={"name": name}, json=body).json()["Id"]
+        assert client.post(f"/containers/{name}/start").status_code == 204
+        assert (netns_dir / cid).exists()
+        assert client.post(f"/containers/{name}/kill").status_code == 204
+        deadline = time.monotonic() + 10
+        view = "list" if i % 2 else "inspect"
+        while True:
+            if view == "inspect":
+                running = client.get(f"/containers/{name}/json").json()["State"]["Running"]
+            else:
+                listed = client.get("/containers/json", params={"all": 1, "filters": f'{{"name":["{name}"]}}'})
+                running = listed.json()[0]["State"] == "running"
+            if not running:
+                break
+            assert time.monotonic() < deadline, "the kill never ended the container"
+        assert not (netns_dir / cid).exists(), f"{view} showed {name} exited while its netns was still mounted"
