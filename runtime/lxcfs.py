@@ -31,6 +31,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from runtime import processes
 from runtime.errors import EngineError
 
 log = logging.getLogger("pouch.lxcfs")
@@ -116,7 +117,7 @@ class LxcfsManager:
         self.on_restart = on_restart
         self.owned = False
         self.restarts = 0
-        self._proc: asyncio.subprocess.Process | None = None
+        self._proc: processes.Child | None = None
         self._supervisor: asyncio.Task[None] | None = None
         self._closing = False
         # an lxcfs our previous run kept for its running containers (not our child now): ours
@@ -167,7 +168,7 @@ class LxcfsManager:
         start = await asyncio.to_thread(self._prepare)
         logf = await asyncio.to_thread(open, self.logfile, "ab")
         with logf:
-            self._proc = await asyncio.create_subprocess_exec(
+            self._proc = await processes.spawn(
                 self.config.binary,
                 "--foreground",
                 "--pidfile",
@@ -286,7 +287,7 @@ class LxcfsManager:
 
     async def remount(self, pid: int) -> None:
         """Put fresh lxcfs binds over /proc/<file> inside the container whose process is ``pid``."""
-        proc = await asyncio.create_subprocess_exec(
+        proc = await processes.spawn(
             sys.executable,
             "-m",
             "runtime.lxcfs",

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from runtime import processes
 from runtime.errors import Conflict, EngineError
 
 log = logging.getLogger("pouch.containers")
@@ -166,14 +167,14 @@ class Driver:
 
     # -- runc ----------------------------------------------------------------------------
     async def runc_cmd(self, *args: str, check: bool = True, stdin: bytes | None = None) -> tuple[int, bytes]:
-        proc = await asyncio.create_subprocess_exec(
+        proc = await processes.spawn(
             self.runc,
             "--root",
             str(self.runc_root),
             *args,
-            stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
+            stdin=processes.PIPE if stdin is not None else processes.DEVNULL,
+            stdout=processes.PIPE,
+            stderr=processes.STDOUT,
         )
         out, _ = await proc.communicate(stdin)
         rc = proc.returncode or 0
@@ -184,7 +185,7 @@ class Driver:
     async def exec_detached(self, cid: str, args: list[str]) -> None:
         """Start a process in the container and leave it (rich mode's command under init).
         Its stdio is /dev/null: it inherits runc's, and a pipe of ours would be held open by it."""
-        proc = await asyncio.create_subprocess_exec(
+        proc = await processes.spawn(
             self.runc,
             "--root",
             str(self.runc_root),
@@ -192,9 +193,9 @@ class Driver:
             "--detach",
             cid,
             *args,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
+            stdin=processes.DEVNULL,
+            stdout=processes.DEVNULL,
+            stderr=processes.DEVNULL,
         )
         if await proc.wait() != 0:
             raise RuntimeFailure(f"runc exec of {args[:1]} in {cid[:12]} failed (exit {proc.returncode})")
@@ -371,14 +372,14 @@ class Driver:
             close_after += [start_r, attach_w]
         env.update(extra_env or {})
         try:
-            proc = await asyncio.create_subprocess_exec(
+            proc = await processes.spawn(
                 *args,
                 env=env,
                 pass_fds=pass_fds,
-                stdin=asyncio.subprocess.DEVNULL,
+                stdin=processes.DEVNULL,
                 cwd=cwd,
-                stdout=asyncio.subprocess.DEVNULL,
-                stderr=asyncio.subprocess.DEVNULL,
+                stdout=processes.DEVNULL,
+                stderr=processes.DEVNULL,
             )
         finally:
             for fd in close_after:
@@ -413,7 +414,7 @@ class Driver:
             return
         pid = self.conmon_pid(pidfile)
         if pid:
-            ProcessWatch(pid, lambda: None)
+            processes.ProcessWatch(pid, lambda: None)
 
     def conmon_pid(self, pidfile: Path) -> int | None:
         try:
@@ -483,48 +484,6 @@ def _runc_message(out: bytes) -> str:
         elif line.strip():
             msgs.append(line.strip())
     return "; ".join(msgs) or "unknown error"
-
-
-class ProcessWatch:
-    """Calls back once when a (non-child or child) process exits, via a pidfd in the event loop."""
-
-    def __init__(self, pid: int, callback: Callable[[], Any]) -> None:
-        self.pid = pid
-        self._callback = callback
-        self._loop = asyncio.get_running_loop()
-        self._fd = -1
-        try:
-            self._fd = os.pidfd_open(pid)
-        except ProcessLookupError:
-            self._loop.call_soon(self._fire)
-            return
-        self._loop.add_reader(self._fd, self._fire)
-
-    def _fire(self) -> None:
-        if self._fd >= 0:
-            self._loop.remove_reader(self._fd)
-            try:  # reap it if it is our child (we are the subreaper of conmon)
-                os.waitid(os.P_PIDFD, self._fd, os.WEXITED | os.WNOHANG)
-            except (ChildProcessError, OSError):
-                pass
-            os.close(self._fd)
-            self._fd = -1
-        cb, self._callback = self._callback, None  # type: ignore[assignment]
-        if cb is not None:
-            cb()
-
-    def cancel(self) -> None:
-        """Forget the callback but keep watching, so the process is still reaped when it exits
-        (as its subreaper we would otherwise leave a zombie)."""
-        self._callback = None  # type: ignore[assignment]
-
-    def close(self) -> None:
-        """Stop watching altogether (engine shutdown: the processes outlive us)."""
-        if self._fd >= 0:
-            self._loop.remove_reader(self._fd)
-            os.close(self._fd)
-            self._fd = -1
-        self._callback = None  # type: ignore[assignment]
 
 
 def pid_alive(pid: int) -> bool:

@@ -16,7 +16,6 @@ from runtime.containers import ocispec, records
 from runtime.containers.attach import ExecSession, parse_detach_keys
 from runtime.containers.driver import (
     Driver,
-    ProcessWatch,
     RuntimeFailure,
     command_failure,
     connect_attach,
@@ -25,6 +24,7 @@ from runtime.containers.driver import (
 from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, InvalidParameter, NotFound
 from runtime.events import EventBus
+from runtime.processes import ProcessWatch
 
 Exec = dict[str, Any]
 

@@ -171,4 +171,6 @@ class PouchFeatures:
                 pouchres.force_empty(cgroups.CGROUP_ROOT / "memory" / rel)
 
     async def release(self, rec: Record) -> None:
-        await asyncio.to_thread(self.quotas.release, _owner(rec["Id"]))
+        owner = _owner(rec["Id"])
+        if self.quotas.holds(owner):  # most containers hold none: no thread hop for them
+            await asyncio.to_thread(self.quotas.release, owner)

@@ -7,8 +7,8 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
-from runtime.containers.driver import ProcessWatch
 from runtime.containers.records import Record
+from runtime.processes import ProcessWatch
 
 RESTART_BACKOFF_START = 0.1
 RESTART_BACKOFF_MAX = 60.0

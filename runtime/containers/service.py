@@ -33,7 +33,6 @@ from runtime.containers import filters as filters_
 from runtime.containers.driver import (
     ContainerPaths,
     Driver,
-    ProcessWatch,
     RuntimeFailure,
     command_failure,
     reap_container_orphans,
@@ -50,6 +49,7 @@ from runtime.events import EventBus
 from runtime.host import runtimes
 from runtime.images.protocols import CommitSource, ImageStore
 from runtime.networks.protocols import NetworkAttach
+from runtime.processes import ProcessWatch
 from runtime.volumes.protocols import VolumeMounts
 
 log = logging.getLogger("pouch.containers")
@@ -287,22 +287,30 @@ class ContainerService:
 
     async def _cleanup_runtime(self, rec: Record) -> None:
         """After an exit: drop runc's state and cgroups (runc delete, done in-process), network."""
-        cid = rec["Id"]
         try:
-            # A cgroup is busy while the last of its processes are still dying: ask again a few
-            # times before runc delete --force, and after it (a cgroup left behind is a leak).
-            for _ in range(10):
-                if await asyncio.to_thread(self._delete_runc_state, rec):
-                    break
-                await asyncio.sleep(0.05)
-            else:
-                await self.driver.delete(cid, force=True)
-                await asyncio.to_thread(cgroups.remove, self.cgroups_path(rec), self.config.cgroup_parent)
-            await self.networks.teardown(rec)
+            # Independent of each other: done at once (each is mostly waiting on the kernel).
+            results = await asyncio.gather(
+                self._drop_runc_state(rec),
+                self.networks.teardown(rec),
+                self.images.unmount_rootfs(rootfs_key(rec)),  # as dockerd: a stopped container holds no mount
+                return_exceptions=True,
+            )
             self.volumes.unmounted(rec)
-            await self.images.unmount_rootfs(rootfs_key(rec))  # as dockerd: a stopped container holds no mount
+            for result in results:
+                if isinstance(result, BaseException):
+                    raise result
         except Exception as exc:  # the next start retries; never lose the exit because of cleanup
-            log.warning("cleanup of %s after exit: %s", cid, exc)
+            log.warning("cleanup of %s after exit: %s", rec["Id"], exc)
+
+    async def _drop_runc_state(self, rec: Record) -> None:
+        # A cgroup is busy while the last of its processes are still dying: ask again a few
+        # times before runc delete --force, and after it (a cgroup left behind is a leak).
+        for _ in range(10):
+            if await asyncio.to_thread(self._delete_runc_state, rec):
+                return
+            await asyncio.sleep(0.05)
+        await self.driver.delete(rec["Id"], force=True)
+        await asyncio.to_thread(cgroups.remove, self.cgroups_path(rec), self.config.cgroup_parent)
 
     def _delete_runc_state(self, rec: Record) -> bool:
         """What ``runc delete`` does for a stopped container, without spawning it: remove the
@@ -381,7 +389,7 @@ class ContainerService:
             t = self._stop_timeout(rec, stop_timeout)
             # Thaw first (as dockerd): a SIGKILL reaches a frozen task on cgroup v1, and a resume
             # after it races the exit handler's cleanup (runc: "container does not exist").
-            await self._thaw_for_stop(rec)
+            await self._thaw(rec)
             if t > 0 or sig == 9:
                 await self._signal(rec, sig)
                 await self._grace(lv, t if t > 0 else 10)
@@ -441,7 +449,7 @@ class ContainerService:
                 rec["ManualStop"] = True  # ExitOnNext / HasBeenManuallyStopped
                 self._try_save(rec)
             if final:
-                await self._thaw_for_stop(rec)
+                await self._thaw(rec)
             await self._signal(rec, sig)
 
     async def restart(self, ref: str, stop_timeout: int | None = None) -> None:
@@ -494,9 +502,9 @@ class ContainerService:
         if publish:
             self._publish(rec, "unpause")
 
-    async def _thaw_for_stop(self, rec: Record) -> None:
-        """Resume a paused container that is about to be signalled. A container that is gone or
-        no longer frozen (it died meanwhile) needs no resume: that is not a failure of the stop."""
+    async def _thaw(self, rec: Record) -> None:
+        """Resume a paused container (before a signal, after a commit). A container that is gone
+        or no longer frozen (it died meanwhile) needs no resume: that is not a failure."""
         if not rec["State"]["Paused"]:
             return
         try:
@@ -544,7 +552,7 @@ class ContainerService:
                 lv.stopping = True
                 try:
                     with contextlib.suppress(Exception):
-                        await self._thaw_for_stop(rec)
+                        await self._thaw(rec)
                     await self._signal(rec, 9)
                     with contextlib.suppress(asyncio.TimeoutError):
                         await asyncio.wait_for(lv.exited.wait(), 30)
@@ -561,13 +569,18 @@ class ContainerService:
             # The container's own files (its log) go first: on a full disk they free the space
             # the store writes below need.
             paths = self.paths(cid)
-            await asyncio.to_thread(shutil.rmtree, paths.home, True)
-            shutil.rmtree(paths.run, ignore_errors=True)
-            with contextlib.suppress(Exception):
-                await self.networks.release(rec)
-            await self.features.release(rec)
-            await self.volumes.release_mounts(rec, bool(volumes))
-            await self.images.remove_rootfs(rootfs_key(rec))
+            await asyncio.to_thread(_remove_trees, paths.home, paths.run)
+            # The rest is independent: released at once; the first failure is raised after all ran.
+            results = await asyncio.gather(
+                self.features.release(rec),
+                self.volumes.release_mounts(rec, bool(volumes)),
+                self.images.remove_rootfs(rootfs_key(rec)),
+                self.networks.release(rec),
+                return_exceptions=True,
+            )
+            for result in results[:3]:  # a network left half released is cleaned at the next start
+                if isinstance(result, BaseException):
+                    raise result
             for f in (self.driver.exits / cid, self.driver.socks / cid):
                 with contextlib.suppress(OSError):
                     os.unlink(f)
@@ -695,7 +708,7 @@ class ContainerService:
             return await asyncio.to_thread(self.images.commit, source, repo, tag, author, comment)
         finally:
             if frozen:
-                await self.unpause(rec["Id"])
+                await self._thaw_after_commit(rec)
 
     async def _freeze_for_commit(self, rec: Record) -> bool:
         """Pause a running container for a commit; False if there is nothing to freeze, as when
@@ -707,6 +720,14 @@ class ContainerService:
         except Conflict:
             return False  # not running after all: the layer cannot change under the commit
         return True
+
+    async def _thaw_after_commit(self, rec: Record) -> None:
+        """Resume what the commit froze, unless it exited meanwhile (a process that was already
+        dying when frozen still exits): then there is nothing left to resume."""
+        async with self.live(rec["Id"]).lock:
+            if rec["State"]["Paused"]:
+                await self._thaw(rec)
+                self._publish(rec, "unpause")
 
     # -- restore (live restore) --------------------------------------------------------------
     async def restore(self) -> None:
@@ -796,3 +817,8 @@ def _is_conmon(pid: int, cid: str) -> bool:
     except OSError:
         return False
     return b"conmon" in cmdline and cid.encode() in cmdline
+
+
+def _remove_trees(*trees: Path) -> None:
+    for tree in trees:
+        shutil.rmtree(tree, ignore_errors=True)

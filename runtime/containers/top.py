@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
+from runtime import processes
 from runtime.errors import InvalidParameter
 
 
 async def top(pids: set[int], ps_args: str) -> dict[str, Any]:
     args = ps_args.split() if ps_args else ["-ef"]
-    proc = await asyncio.create_subprocess_exec(
-        "ps", *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
+    proc = await processes.spawn("ps", *args, stdout=processes.PIPE, stderr=processes.PIPE)
     out, err = await proc.communicate()
     if proc.returncode != 0:
         raise InvalidParameter(f"ps: {err.decode(errors='replace').strip() or 'failed'}")

@@ -32,6 +32,7 @@ from typing import Any
 
 import httpx
 
+from runtime import processes
 from runtime.errors import EngineError, InvalidParameter, NotFound, Unauthorized
 
 SKOPEO = shutil.which("skopeo") or "/usr/bin/skopeo"
@@ -223,12 +224,12 @@ class Registries:
         if any("\x00" in a for a in args):
             # argv cannot carry NUL (ValueError): a client value (token, name) held one
             raise InvalidParameter("invalid value: it contains a NUL character")
-        proc = await asyncio.create_subprocess_exec(
+        proc = await processes.spawn(
             SKOPEO,
             *args,
-            stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+            stdin=processes.PIPE if stdin is not None else processes.DEVNULL,
+            stdout=processes.PIPE,
+            stderr=processes.PIPE,
             env=self.env(),
         )
         try:

@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from runtime import processes
 from runtime.errors import EngineError, InvalidParameter
 from runtime.events import EventBus
 from runtime.host import host_platform
@@ -191,12 +192,12 @@ class Transfers:
             shutil.rmtree(plan.workdir, ignore_errors=True)
 
     async def _run_copy(self, args: list[str], pending: dict[str, dict[str, Any]], what: str) -> AsyncIterator[Message]:
-        proc = await asyncio.create_subprocess_exec(
+        proc = await processes.spawn(
             SKOPEO,
             *args,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+            stdin=processes.DEVNULL,
+            stdout=processes.PIPE,
+            stderr=processes.PIPE,
             env=self.registries.env(),
         )
         stderr_task = asyncio.ensure_future(proc.stderr.read())  # type: ignore[union-attr]

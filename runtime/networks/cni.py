@@ -7,11 +7,11 @@ the bridge result as ``prevResult``. DEL runs in reverse order with the same con
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 from typing import Any
 
+from runtime import processes
 from runtime.errors import Conflict, EngineError, InvalidParameter
 
 CNI_PATH = "/usr/lib/cni"
@@ -32,11 +32,11 @@ async def invoke(plugin: str, command: str, conf: Conf, container_id: str, netns
         "CNI_IFNAME": ifname,
         "CNI_PATH": CNI_PATH,
     }
-    proc = await asyncio.create_subprocess_exec(
+    proc = await processes.spawn(
         os.path.join(CNI_PATH, plugin),
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+        stdin=processes.PIPE,
+        stdout=processes.PIPE,
+        stderr=processes.PIPE,
         env=env,
     )
     out, err = await proc.communicate(json.dumps(conf).encode())

@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import errno
+import json
 import os
 from pathlib import Path
 
+from runtime import processes
 from runtime.errors import EngineError
 
 MNT_DETACH = 2
@@ -17,9 +19,7 @@ _libc = ctypes.CDLL(None, use_errno=True)
 
 async def create(path: Path) -> None:
     await asyncio.to_thread(_placeholder, path)
-    proc = await asyncio.create_subprocess_exec(
-        "unshare", f"--net={path}", "true", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
-    )
+    proc = await processes.spawn("unshare", f"--net={path}", "true", stdout=processes.PIPE, stderr=processes.PIPE)
     _, err = await proc.communicate()
     if proc.returncode != 0:
         await asyncio.to_thread(path.unlink, missing_ok=True)
@@ -46,3 +46,19 @@ def remove(path: Path) -> None:
         if err not in (errno.EINVAL, errno.ENOENT):
             raise EngineError(f"unmount network namespace {path}: {os.strerror(err)}")
     path.unlink(missing_ok=True)
+
+
+async def interfaces(path: str) -> set[str] | None:
+    """Interface names inside the network namespace mounted at ``path`` (None: cannot tell)."""
+    proc = await processes.spawn(
+        "nsenter",
+        f"--net={path}",
+        "ip",
+        "-j",
+        "link",
+        "show",
+        stdout=processes.PIPE,
+        stderr=processes.DEVNULL,
+    )
+    out, _ = await proc.communicate()
+    return {e["ifname"] for e in json.loads(out or b"[]")} if proc.returncode == 0 else None

@@ -118,7 +118,7 @@ class NetworkService:
             self._active.pop(cid, None)
             return
         nets = (ctr.get("NetworkSettings") or {}).get("Networks") or {}
-        present = await _netns_links(state["netns"])
+        present = await netns.interfaces(state["netns"])
         for net_id, entry in list(state["endpoints"].items()):
             # ADD cut short, DEL done but not saved, or never recorded in the container
             gone = present is not None and entry["ifname"] not in present
@@ -631,20 +631,4 @@ class NetworkService:
     async def release(self, record: Record) -> None:
         """At remove: anything still set up, and the name files."""
         await self.teardown(record)
-        self.files.remove(record["Id"])
-
-
-async def _netns_links(path: str) -> set[str] | None:
-    """Interface names inside the network namespace mounted at ``path`` (None: cannot tell)."""
-    proc = await asyncio.create_subprocess_exec(
-        "nsenter",
-        f"--net={path}",
-        "ip",
-        "-j",
-        "link",
-        "show",
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
-    out, _ = await proc.communicate()
-    return {e["ifname"] for e in json.loads(out or b"[]")} if proc.returncode == 0 else None
+        await asyncio.to_thread(self.files.remove, record["Id"])

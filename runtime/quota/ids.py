@@ -95,13 +95,16 @@ class QuotaIds:
         """Forget ``owner``; returns the IDs nobody holds any more (to release)."""
         with self._lock:
             freed = []
+            held = False
             for qid, rec in list(self._records.items()):
                 if owner in rec.holders:
+                    held = True
                     del rec.holders[owner]
                     if not rec.holders:
                         freed.append(qid)
                         del self._records[qid]
-            self._save()
+            if held:  # most owners never had a quota: no write (and fsync) for them
+                self._save()
             return freed
 
     def forget(self, quota_id: int) -> None:

@@ -107,6 +107,10 @@ class DiskQuotas:
             self.ids.hold(qid, owner, target.key, [str(d) for d in target.dirs], target.limit_bytes)
         return {**held, **self.apply(owner, fresh)}
 
+    def holds(self, owner: str) -> bool:
+        """``owner`` holds a quota ID (most containers hold none)."""
+        return bool(self.ids.held_by(owner))
+
     def release(self, owner: str) -> list[int]:
         """At remove: IDs nobody else holds are released in the filesystem too."""
         freed = self.ids.drop(owner)

@@ -371,7 +371,8 @@ class VolumeService:
 
     async def release_mounts(self, record: Record, remove_anonymous: bool) -> None:
         """At container remove: unmount what nobody else uses; drop anonymous volumes if asked."""
-        await asyncio.to_thread(self._release_mounts, record, remove_anonymous)
+        if self._volume_mounts(record) or record["Id"] in self._pending:  # else nothing to do
+            await asyncio.to_thread(self._release_mounts, record, remove_anonymous)
 
     def _release_mounts(self, record: Record, remove_anonymous: bool) -> None:
         cid = record["Id"]
