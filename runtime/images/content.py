@@ -59,6 +59,13 @@ class ContentStore:
     def has(self, digest: str) -> bool:
         return self.path(digest).is_file()
 
+    def stored_before(self, digest: str, when: float) -> bool:
+        """The blob is here and was written before ``when`` (a time.time())."""
+        try:
+            return os.stat(self.path(digest)).st_mtime < when
+        except OSError:
+            return False
+
     def size(self, digest: str) -> int:
         return self.path(digest).stat().st_size
 

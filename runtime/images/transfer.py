@@ -2,8 +2,10 @@
 
 A pull runs in two phases. ``prepare_pull`` checks everything that should fail the
 request with a status code (bad reference, bad auth header, unknown image, refused
-credentials) and fixes the manifest digest. ``pull`` then streams progress while skopeo
-copies into a temp OCI layout sharing the store's blob dir, and the layers are unpacked
+credentials) and fixes the manifest digest; skopeo's copy, into a temp OCI layout sharing the
+store's blob dir, starts beside that inspect (by the same reference; should the tag move in
+between, the digest the inspect saw is copied again). ``pull`` then streams the copy's
+progress, and the layers are unpacked
 into snapshots; only then is the image record written. A pull cancelled by the client
 kills skopeo and removes its temp dir; blobs already verified stay for the next pull.
 """
@@ -19,6 +21,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -52,6 +55,9 @@ class PullPlan:
     digest: str  # of what the registry serves for the reference (an index or a manifest)
     layers: list[dict[str, Any]]  # descriptors of the platform manifest's layers
     workdir: Path
+    manifest: str  # digest of the platform manifest the copy must bring
+    copy: processes.Child | None = None  # skopeo copy by the reference, started with the inspect
+    copy_started: float = 0.0  # time.time() before the copy began: blobs older than this were here
 
 
 class LocalImages(Protocol):
@@ -105,21 +111,48 @@ class Transfers:
     async def prepare_pull(self, from_image: str, tag: str | None, auth: AuthConfig) -> PullPlan:
         ref = self.pull_ref(from_image, tag)
         workdir = Path(self.content.temp_dir("pull-"))
+        copy: processes.Child | None = None
         try:
+            # The copy starts with the inspect, by the same reference: the inspect (one more
+            # skopeo run, ~20 ms) is then off the pull's path. Only its result decides the
+            # request's status; a failed inspect kills the copy.
+            started = time.time()
+            copy = await self._start_copy(ref, f"docker://{ref}", auth, workdir)
             raw = await self.registries.inspect_raw(str(ref), ref.domain, auth, workdir)
             digest = "sha256:" + hashlib.sha256(raw).hexdigest()
             if ref.digest and ref.digest != digest:
                 raise EngineError(f"registry served {digest} for {ref}")
-            manifest = _json(raw, str(ref))
+            manifest, platform = _json(raw, str(ref)), digest
             if manifest.get("mediaType") in archives.INDEX_TYPES or "manifests" in manifest:
-                child = self._platform_child(manifest, str(ref))
-                raw_child = await self.registries.inspect_raw(f"{ref.name}@{child}", ref.domain, auth, workdir)
+                platform = self._platform_child(manifest, str(ref))
+                raw_child = await self.registries.inspect_raw(f"{ref.name}@{platform}", ref.domain, auth, workdir)
                 manifest = _json(raw_child, str(ref))
             layers = [d for d in manifest.get("layers") or [] if isinstance(d, dict)]
-            return PullPlan(ref, auth, digest, layers, workdir)
+            return PullPlan(ref, auth, digest, layers, workdir, platform, copy, started)
         except BaseException:
+            await _stop(copy)
             shutil.rmtree(workdir, ignore_errors=True)
             raise
+
+    async def _start_copy(self, ref: Reference, src: str, auth: AuthConfig, workdir: Path) -> processes.Child:
+        layout = workdir / "layout"
+        shutil.rmtree(layout, ignore_errors=True)
+        args = [
+            "copy",
+            "--retry-times=2",
+            *self.registries.tls_args(ref.domain, "src"),
+            *self.registries.auth_args(ref.domain, auth, "src", workdir),
+            # Keep the registry's manifest and config bytes (a docker schema 2 manifest would
+            # otherwise be converted to OCI, with a rewritten config: another image ID).
+            "--preserve-digests",
+            "--dest-shared-blob-dir",
+            str(self.content.shared_blob_dir),
+            src,
+            f"oci:{layout}:pull",
+        ]
+        return await processes.spawn(
+            SKOPEO, *args, stdout=processes.PIPE, stderr=processes.PIPE, env=self.registries.env()
+        )
 
     def _platform_child(self, index: dict[str, Any], what: str) -> str:
         os_, arch = host_platform()
@@ -137,28 +170,22 @@ class Transfers:
             pending: dict[str, dict[str, Any]] = {}
             for desc in plan.layers:
                 sid = _short(desc["digest"])
-                if self.content.has(desc["digest"]):
+                if self.content.stored_before(desc["digest"], plan.copy_started or time.time()):
                     yield {"status": "Already exists", "progressDetail": {}, "id": sid}
                 else:
                     pending[desc["digest"]] = desc
                     yield {"status": "Pulling fs layer", "progressDetail": {}, "id": sid}
             layout = plan.workdir / "layout"
-            src = f"docker://{ref.name}@{plan.digest}"
-            args = [
-                "copy",
-                "--quiet" if not pending else "--retry-times=2",
-                *self.registries.tls_args(ref.domain, "src"),
-                *self.registries.auth_args(ref.domain, plan.auth, "src", plan.workdir),
-                # Keep the registry's manifest and config bytes (a docker schema 2 manifest would
-                # otherwise be converted to OCI, with a rewritten config: another image ID).
-                "--preserve-digests",
-                "--dest-shared-blob-dir",
-                str(self.content.shared_blob_dir),
-                src,
-                f"oci:{layout}:pull",
-            ]
-            async for msg in self._run_copy(args, pending, str(ref)):
+            copy, plan.copy = plan.copy, None
+            if copy is None:
+                copy = await self._start_copy(ref, f"docker://{ref.name}@{plan.digest}", plan.auth, plan.workdir)
+            async for msg in self._copy_progress(copy, pending, str(ref)):
                 yield msg
+            if _layout_manifest(layout) != plan.manifest:
+                # the tag moved between the inspect and the copy: take what the inspect saw
+                copy = await self._start_copy(ref, f"docker://{ref.name}@{plan.digest}", plan.auth, plan.workdir)
+                async for msg in self._copy_progress(copy, {}, str(ref)):
+                    yield msg
             manifest_digest = _layout_manifest(layout)
             existing = self.images.find(ref.tagged) if ref.tag else None
             queue: asyncio.Queue[Message | None] = asyncio.Queue()
@@ -189,17 +216,12 @@ class Transfers:
         except (OSError, sqlite3.OperationalError) as e:  # a full disk, most often: say so in the stream
             yield error_message(f"pull of {ref} failed: {getattr(e, 'strerror', None) or e}")
         finally:
+            await _stop(plan.copy)
             shutil.rmtree(plan.workdir, ignore_errors=True)
 
-    async def _run_copy(self, args: list[str], pending: dict[str, dict[str, Any]], what: str) -> AsyncIterator[Message]:
-        proc = await processes.spawn(
-            SKOPEO,
-            *args,
-            stdin=processes.DEVNULL,
-            stdout=processes.PIPE,
-            stderr=processes.PIPE,
-            env=self.registries.env(),
-        )
+    async def _copy_progress(
+        self, proc: processes.Child, pending: dict[str, dict[str, Any]], what: str
+    ) -> AsyncIterator[Message]:
         stderr_task = asyncio.ensure_future(proc.stderr.read())  # type: ignore[union-attr]
         started: list[str] = []
         completed: set[str] = set()
@@ -350,6 +372,12 @@ def _json(raw: bytes, what: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise EngineError(f"registry sent an unreadable manifest for {what}")
     return doc
+
+
+async def _stop(copy: processes.Child | None) -> None:
+    if copy is not None and copy.returncode is None:
+        copy.kill()
+        await copy.wait()
 
 
 def _layout_manifest(layout: Path) -> str:

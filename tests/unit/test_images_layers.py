@@ -9,6 +9,7 @@ import os
 import stat
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,6 +61,30 @@ def test_diff_id_is_sha256_of_uncompressed_tar_even_when_gzipped(box: tuple[Path
     assert diff == "sha256:" + hashlib.sha256(raw).hexdigest()
     assert size == len(raw)
     assert (box[0] / "etc/hello").read_bytes() == b"hi\n"
+
+
+def test_gzip_in_several_members_padded_with_zeros_unpacks_whole(box: tuple[Path, Path]) -> None:
+    # pigz and some registries write several gzip members; tar tools pad the blob with zeros
+    big = os.urandom(3 << 20)  # beyond one read chunk, so members and chunks do not line up
+    raw = make_tar([special("d", tarfile.DIRTYPE), reg("d/big", big), reg("d/small", b"tail\n")])
+    cut = len(raw) // 3
+    blob = gzip.compress(raw[:cut], 1) + gzip.compress(raw[cut:], 6) + b"\0" * 1024
+    diff, size = apply_layer(io.BytesIO(blob), box[0])
+    assert (diff, size) == ("sha256:" + hashlib.sha256(raw).hexdigest(), len(raw))
+    assert (box[0] / "d" / "big").read_bytes() == big
+    assert (box[0] / "d" / "small").read_bytes() == b"tail\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda b: b[: len(b) // 2], lambda b: b + b"trailing garbage", lambda b: b[:-8] + b"\xff" * 8],
+    ids=["truncated", "garbage-after-member", "bad-crc"],
+)
+def test_a_damaged_gzip_layer_is_a_400(box: tuple[Path, Path], damage: Any) -> None:
+    raw = make_tar([reg("f", os.urandom(200_000))])
+    with pytest.raises(EngineError) as exc:
+        apply_layer(io.BytesIO(damage(gzip.compress(raw))), box[0])
+    assert status_of(exc.value) == 400
 
 
 @pytest.mark.parametrize(
