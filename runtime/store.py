@@ -45,6 +45,14 @@ class MetaStore:
         self._db.executescript(_SCHEMA)
         self._lock = threading.Lock()
         self._schemas: dict[str, marshmallow.Schema] = {}
+        self._versions: dict[str, int] = {}  # kind -> writes so far: lets readers keep derived indexes
+
+    def version(self, kind: str) -> int:
+        """Changes whenever a record of ``kind`` is written or deleted (through this store)."""
+        return self._versions.get(kind, 0)
+
+    def _wrote(self, kind: str) -> None:
+        self._versions[kind] = self._versions.get(kind, 0) + 1
 
     def register(self, kind: str, schema: marshmallow.Schema) -> None:
         self._schemas[kind] = schema
@@ -66,6 +74,7 @@ class MetaStore:
                 self._db.execute(
                     "INSERT INTO objects (kind, id, name, data) VALUES (?, ?, ?, ?)", (kind, id_, name, payload)
                 )
+                self._wrote(kind)
             except sqlite3.IntegrityError:
                 what = f"name {name!r}" if name and self._name_taken(kind, name) else f"ID {id_!r}"
                 raise Conflict(f"{kind} {what} is already in use") from None
@@ -80,6 +89,7 @@ class MetaStore:
                     "ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, data = excluded.data",
                     (kind, id_, name, payload),
                 )
+                self._wrote(kind)
             except sqlite3.IntegrityError:
                 raise Conflict(f"{kind} name {name!r} is already in use") from None
 
@@ -125,6 +135,7 @@ class MetaStore:
     def delete(self, kind: str, id_: str) -> bool:
         with self._lock:
             cur = self._db.execute("DELETE FROM objects WHERE kind = ? AND id = ?", (kind, id_))
+            self._wrote(kind)
         return cur.rowcount > 0
 
     def count(self, kind: str) -> int:

@@ -94,6 +94,11 @@ class PouchFeatures:
         config = _with_rich_fields(rec["Config"], rec["HostConfig"])
         return rich.plan(config, rec["HostConfig"], image_config, Path(rootfs), self.rich_settings)
 
+    @staticmethod
+    def asks_quota(rec: Record) -> bool:
+        """The container asks for a disk quota (most do not: no thread hop for them)."""
+        return bool(rec["Config"].get("DiskQuota") or rec["Config"].get("QuotaID"))
+
     def apply_quotas(self, rec: Record, writable_dir: Path) -> None:
         """Enforce DiskQuota on the writable layer and the volumes (at create; blocking)."""
         config = rec["Config"]

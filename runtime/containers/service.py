@@ -155,7 +155,8 @@ class ContainerService:
             chosen = config.get("StopSignal") or image_config.get("StopSignal") not in (None, "", "SIGTERM")
             if rich_plan and rich_plan.stop_signal and not chosen:
                 rec["Config"]["StopSignal"] = rich_plan.stop_signal
-            await asyncio.to_thread(self.features.apply_quotas, rec, self.images.writable_dir(rootfs_key(rec)))
+            if self.features.asks_quota(rec):
+                await asyncio.to_thread(self.features.apply_quotas, rec, self.images.writable_dir(rootfs_key(rec)))
             await self.networks.prepare(rec)
             rec.pop("Creating", None)
             self._save(rec)

@@ -80,6 +80,8 @@ class ImageService:
         )
         self.store.register("image", records.ImageRecordSchema())
         self._lock = threading.RLock()
+        self._names_index: dict[str, str] = {}
+        self._names_version = -1
         self.unpacker = Unpacker(self.content, self.snapshots)
         self._seq = max((r.get("Seq", 0) for r in self.store.list("image")), default=0)
         self.registries = Registries(
@@ -127,12 +129,10 @@ class ImageService:
         except InvalidParameter:
             r = None
         if r is not None:
-            for rec in self.store.list("image"):
-                if r.digest:
-                    if f"{r.name}@{r.digest}" in rec["RepoDigests"]:
-                        return rec
-                elif r.tagged in rec["RepoTags"]:
-                    return rec
+            image_id = self._names().get(f"{r.name}@{r.digest}" if r.digest else r.tagged)
+            found = self.store.get("image", image_id) if image_id else None
+            if found:
+                return found
         prefix = ref[len("sha256:") :] if ref.startswith("sha256:") else ref
         if prefix and all(c in "0123456789abcdef" for c in prefix):
             try:
@@ -141,6 +141,18 @@ class ImageService:
                 # an ambiguous short ID names no single image: "No such image", as dockerd answers
                 return None
         return None
+
+    def _names(self) -> dict[str, str]:
+        """Every RepoTag and RepoDigest -> its image's ID hex, rebuilt only after a write of an
+        image record (a lookup by name must not read every image: creates name images)."""
+        version = self.store.version("image")
+        if version != self._names_version:
+            index: dict[str, str] = {}
+            for rec in self.store.list("image"):
+                for name in [*rec["RepoTags"], *rec["RepoDigests"]]:
+                    index.setdefault(name, digest_hex(rec["Id"]))
+            self._names_index, self._names_version = index, version
+        return self._names_index
 
     def resolve(self, ref: str) -> Record:
         """The image record for an ID, short ID, name, name:tag or name@digest."""

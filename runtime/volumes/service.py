@@ -217,6 +217,9 @@ class VolumeService:
 
         Validates everything first, then creates the named and anonymous volumes it needs;
         on any failure the volumes made by this call are removed again."""
+        host, config = record.get("HostConfig") or {}, record.get("Config") or {}
+        if not (host.get("Binds") or host.get("VolumesFrom") or host.get("Tmpfs") or config.get("Volumes")):
+            return []  # most containers: nothing to mount, no thread hop
         return await asyncio.to_thread(self._prepare_mounts, record)
 
     def _prepare_mounts(self, record: Record) -> list[MountPoint]:
