@@ -65,8 +65,12 @@ def tree_size(root: Path) -> int:
 
 def is_mounted(path: Path) -> bool:
     """An overlay is mounted on ``path``: an overlay mount has a device of its own, so a stat of
-    the dir and of its parent tell (os.path.ismount), without reading the whole mount table."""
-    return os.path.ismount(path)
+    the dir and of its parent (our own dir, never a link) tell, without reading the mount table
+    (os.path.ismount would also resolve every component of the parent)."""
+    try:
+        return os.lstat(path).st_dev != os.lstat(path.parent).st_dev
+    except OSError:
+        return False
 
 
 def _mkdir(path: Path) -> None:
