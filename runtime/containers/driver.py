@@ -337,6 +337,9 @@ class Driver:
             "--log-level",
             "error",
             "--syslog",
+            # no fsync of the log at the container's exit (an exit waits on it): dockerd and
+            # pouchd do not sync container logs either
+            "--no-sync-log",
         ]
         if tty:
             args.append("-t")
