@@ -1,6 +1,6 @@
 """Our server against dockerd and podman in one run, on this machine, with one raw client.
 
-    python bench/bench_peers.py [--rounds 20] [--quick] [--only ours,dockerd]   (root)
+    python bench/bench_peers.py [--rounds 20] [--quick] [--only ours,dockerd] [--workloads pull,memory]   (root)
 
 Installs Debian's docker.io and podman when missing (no service may start: a policy-rc.d
 denies them), starts dockerd (+ its containerd), podman's API service and our pouchd on private
@@ -41,6 +41,10 @@ from bench.rawhttp import RawClient, demux, first_byte_s  # noqa: E402
 from tests.helpers.images import build_busybox_image_tar  # noqa: E402
 from tests.helpers.registry import LocalRegistry  # noqa: E402
 
+# in the order they run; "memory" last: the RSS settled after all the others
+WORKLOADS = (
+    "lifecycle", "exec_true", "logs", "concurrent_creates", "list_and_inspect", "ping", "events", "pull", "memory",
+)  # fmt: skip
 LOG_LINES = 100_000
 LIST_SIZE = 100
 CREATES, CREATE_CLIENTS = 50, 8
@@ -479,6 +483,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=20, help="rounds of the per-container workloads")
     ap.add_argument("--quick", action="store_true", help="few rounds: check the harness, not the figures")
     ap.add_argument("--only", default="ours,dockerd,podman", help="daemons to run, in turn order")
+    ap.add_argument("--workloads", default="", help=f"a subset, comma-separated, of: {', '.join(WORKLOADS)}")
     args = ap.parse_args()
     if args.quick:
         args.rounds = 3
@@ -506,13 +511,13 @@ def main() -> None:
         load_before = Machine.load()
         started = time.monotonic()
         bench.load_image(build_busybox_image_tar(base / "busybox.tar", fmt="docker", repo_tags=["busybox:latest"]))
-        for step in (bench.lifecycle, bench.exec_true, bench.logs, bench.concurrent_creates, bench.list_and_inspect,
-                     bench.ping, bench.events):  # fmt: skip
-            print(f"# {step.__name__} (load {Machine.load()})", flush=True)
-            step()
-        print(f"# pull (load {Machine.load()})", flush=True)
-        bench.pull(registry)
-        bench.memory()
+        chosen = [w for w in WORKLOADS if not args.workloads or w in args.workloads.split(",")]
+        for name in chosen:
+            print(f"# {name} (load {Machine.load()})", flush=True)
+            if name == "pull":
+                bench.pull(registry)
+            else:
+                getattr(bench, name)()
         table = bench.table()
         for c in bench.clients.values():
             c.close()
