@@ -14,6 +14,9 @@ RESTART_BACKOFF_START = 0.1
 RESTART_BACKOFF_MAX = 60.0
 RESTART_RESET_AFTER = 10.0  # a run this long resets the back-off (dockerd's rule)
 CLEANUP_WAIT = 30.0  # seconds an exit's cleanup may hold waiters; one that hangs is retried by the next start or remove
+# seconds after an exit during which inspect and list wait for its cleanup: it takes milliseconds,
+# and one that hangs must not hold every later observer
+OBSERVER_WAIT = 5.0
 
 
 def should_restart(rec: Record, stopping: bool) -> bool:
@@ -38,7 +41,8 @@ class Live:
         self.exited = asyncio.Event()  # set while the container is not running
         self.exited.set()
         self.watch: ProcessWatch | None = None
-        self.cleanup: asyncio.Task[None] | None = None
+        self.cleanup: asyncio.Future[None] | None = None
+        self.cleanup_deadline = 0.0  # until then, inspect and list wait for the cleanup
         self.restart_timer: asyncio.TimerHandle | None = None
         self.restart_task: asyncio.Task[None] | None = None
         self.backoff = 0.0
@@ -72,11 +76,19 @@ class Live:
             self.restart_timer.cancel()
             self.restart_timer = None
 
-    async def settled(self) -> None:
+    def start_cleanup(self, cleanup: Awaitable[None]) -> None:
+        self.cleanup = asyncio.ensure_future(cleanup)
+        self.cleanup_deadline = time.monotonic() + OBSERVER_WAIT
+
+    async def settled(self, observer: bool = False) -> None:
         """Once the last exit's cleanup (network, mounts, cgroups) is done: what an observer of
-        an exited container sees is then what the host has (dockerd: its container lock)."""
-        if self.cleanup is not None and not self.cleanup.done():
-            await asyncio.wait({self.cleanup}, timeout=CLEANUP_WAIT)
+        an exited container sees is then what the host has (dockerd: its container lock).
+        ``observer`` (inspect, list): only within OBSERVER_WAIT of the exit."""
+        if self.cleanup is None or self.cleanup.done():
+            return
+        wait = CLEANUP_WAIT if not observer else self.cleanup_deadline - time.monotonic()
+        if wait > 0:
+            await asyncio.wait({self.cleanup}, timeout=wait)
 
     def announce_exit(self, code: int, error: str) -> None:
         fut, self._next_exit = self._next_exit, None
@@ -103,7 +115,7 @@ class Lives:
         return list(self._live.values())
 
     async def settled(self) -> None:
-        """Every pending exit cleanup is done (usually none is pending)."""
-        pending = {lv.cleanup for lv in self._live.values() if lv.cleanup is not None and not lv.cleanup.done()}
+        """Every recent exit's cleanup is done (usually none is pending): for list."""
+        pending = [lv for lv in self._live.values() if lv.cleanup is not None and not lv.cleanup.done()]
         if pending:
-            await asyncio.wait(pending, timeout=CLEANUP_WAIT)
+            await asyncio.gather(*(lv.settled(observer=True) for lv in pending))

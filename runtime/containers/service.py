@@ -267,7 +267,7 @@ class ContainerService:
         oom = (paths.persist / "oom").exists()
         records.set_exited(rec, code, oom, error, stopped=bool(rec.get("ManualStop") or lv.stopping))
         self._try_save(rec)  # the exit must be known (waiters, remove) even if the disk is full
-        lv.cleanup = asyncio.ensure_future(self._cleanup_runtime(rec))
+        lv.start_cleanup(self._cleanup_runtime(rec))
         if oom:
             self._publish(rec, "oom")
         self._publish(rec, "die", exitCode=code)
@@ -603,7 +603,7 @@ class ContainerService:
     # -- inspect / list ----------------------------------------------------------------------
     async def inspect(self, ref: str, size: bool = False) -> Record:
         rec = self.get(ref)
-        await self.live(rec["Id"]).settled()  # "exited" is shown once the host agrees
+        await self.live(rec["Id"]).settled(observer=True)  # "exited" is shown once the host agrees
         out = records.inspect_view(rec)
         out["ExecIDs"] = self.execs.ids_for(rec["Id"])
         if size:

@@ -9,13 +9,25 @@ from runtime.containers import hostconfig, ocispec
 from runtime.containers.records import Record
 from runtime.errors import InvalidParameter
 
-NOT_RESOURCES = ("Env", "Label", "RestartPolicy", "SpecAnnotation", "DiskQuota")
+# The Resources an update may change (the seed's Resources object). Other keys are ignored, as
+# Go's encoding/json ignores them: stored, they would pollute the record. CgroupParent is not
+# among them: a running container cannot move, and its cgroups are found (and removed) by it.
+UPDATABLE = frozenset(
+    "BlkioDeviceReadBps BlkioDeviceReadIOps BlkioDeviceWriteBps BlkioDeviceWriteIOps BlkioWeight "
+    "BlkioWeightDevice CpuCount CpuPercent CpuPeriod CpuQuota CpuRealtimePeriod CpuRealtimeRuntime CpuShares "
+    "CpusetCpus CpusetMems DeviceCgroupRules Devices IOMaximumBandwidth IOMaximumIOps IntelRdtL3Cbm KernelMemory "
+    "Memory MemoryExtra MemoryForceEmptyCtl MemoryReservation MemorySwap MemorySwappiness MemoryWmarkRatio "
+    "NanoCpus NvidiaConfig OomKillDisable PidsLimit ScheLatSwitch Ulimits".split()
+)
 
 
 def plan(host: dict[str, Any], body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
     """(HostConfig as it would be, the resource fields asked for, warnings); 400 if refused."""
     warnings: list[str] = []
-    resources = {k: v for k, v in body.items() if k not in NOT_RESOURCES}
+    resources = {k: v for k, v in body.items() if k in UPDATABLE}
+    if body.get("CgroupParent") and body["CgroupParent"] != host.get("CgroupParent"):
+        # dockerd takes the request and leaves the parent as it is; say so
+        warnings.append("CgroupParent is not changed by an update: it is set when the container is created")
     merged = {**host, **{k: v for k, v in resources.items() if v is not None}}
     if (
         body.get("Memory")

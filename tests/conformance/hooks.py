@@ -536,7 +536,28 @@ def _valid_bodies(op: str, case: Any) -> None:
         case.body = {**body, "Image": live.BASE_IMAGE}
     elif op == "ContainerUpdate" and body is not None and _turn(case, "valid", VALID_SHARE):
         # without the AliKernel/RDT fields, which a host without those files refuses (400, naming them)
-        case.body = {k: v for k, v in body.items() if k not in HOST_KERNEL_FIELDS}
+        case.body = _within_this_host({k: v for k, v in body.items() if k not in HOST_KERNEL_FIELDS})
+
+
+def _within_this_host(resources: dict[str, Any]) -> dict[str, Any]:
+    """Resources this host can apply: CPUs and memory nodes it has, limits above the kernel's
+    minimums (the schema cannot know them; the engine refuses the rest with 400, as dockerd)."""
+    out = dict(resources)
+    for key in ("CpusetCpus", "CpusetMems"):
+        if _given(out.get(key)):
+            out[key] = "0"
+    for key, least in (("Memory", 6 << 20), ("MemoryReservation", 6 << 20), ("KernelMemory", 4 << 20)):
+        if isinstance(out.get(key), int) and 0 < out[key] < least:
+            out[key] = 64 << 20
+    if isinstance(out.get("MemorySwap"), int) and out["MemorySwap"] not in (0, -1):
+        out["MemorySwap"] = -1
+    if isinstance(out.get("CpuQuota"), int) and 0 < out["CpuQuota"] < 1000:
+        out["CpuQuota"] = 50_000
+    if isinstance(out.get("CpuPeriod"), int) and out["CpuPeriod"] and not 1000 <= out["CpuPeriod"] <= 1_000_000:
+        out["CpuPeriod"] = 100_000
+    if isinstance(out.get("NanoCpus"), int) and out["NanoCpus"] > (os.cpu_count() or 1) * 10**9:
+        out["NanoCpus"] = 10**9
+    return out
 
 
 def _use_live_objects(case: Any) -> None:

@@ -230,6 +230,8 @@ def run(args: argparse.Namespace, tmp: Path, port: int) -> int:
     if leaks:
         print("---- the run left these on the host ----")
         print("\n".join(leaks))
+        print("---- server log (tail), for the leak ----")
+        print(srv.log()[-12000:])
         clean_leftovers(srv)
         return 1
     print("host state after the run: nothing of the server's is left")

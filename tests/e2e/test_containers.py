@@ -1134,3 +1134,24 @@ def test_pause_and_checkpoint_racing_the_exit_are_409(client: httpx.Client, serv
     finally:
         os.kill(conmon, signal.SIGCONT)
         client.delete(f"/containers/{cid}", params={"force": 1})
+
+
+def test_update_keeps_cgroup_parent_and_ignores_unknown_keys(client: httpx.Client, server: RunningServer) -> None:
+    """An update took every key into HostConfig: a CgroupParent moved the record away from the
+    container's real cgroups, which were then never removed (all hierarchies, found by
+    conformance); unknown keys were stored too. dockerd ignores both; CgroupParent gets a warning."""
+    cid = create(client, ["sleep", "600"], HostConfig={"NetworkMode": "none"})
+    below = f"pouch-{server.tag}/{cid}"
+    try:
+        assert client.post(f"/containers/{cid}/start").status_code == 204
+        body = {"CgroupParent": "elsewhere", "NoSuchKey": 1, "CpuShares": 512}
+        r = client.post(f"/containers/{cid}/update", json=body)
+        assert r.status_code == 200, r.text
+        assert any("CgroupParent" in w for w in r.json()["Warnings"]), r.text
+        host = client.get(f"/containers/{cid}/json").json()["HostConfig"]
+        assert host.get("CgroupParent", "") == "" and "NoSuchKey" not in host and host["CpuShares"] == 512
+        assert [root for root in cgroup_hierarchies() if (root / below).is_dir()]
+    finally:
+        client.delete(f"/containers/{cid}", params={"force": 1})
+    left = [str(root / below) for root in cgroup_hierarchies() if (root / below).exists()]
+    assert left == [], left
