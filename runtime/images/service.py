@@ -129,8 +129,7 @@ class ImageService:
         except InvalidParameter:
             r = None
         if r is not None:
-            image_id = self._names().get(f"{r.name}@{r.digest}" if r.digest else r.tagged)
-            found = self.store.get("image", image_id) if image_id else None
+            found = self._by_name(f"{r.name}@{r.digest}" if r.digest else r.tagged)
             if found:
                 return found
         prefix = ref[len("sha256:") :] if ref.startswith("sha256:") else ref
@@ -142,11 +141,23 @@ class ImageService:
                 return None
         return None
 
-    def _names(self) -> dict[str, str]:
+    def _by_name(self, name: str) -> Record | None:
+        """The image a RepoTag or RepoDigest names. The index is checked against the record it
+        points at: should they ever disagree, the index is rebuilt and asked again."""
+        for fresh in (False, True):
+            image_id = self._names(fresh).get(name)
+            rec = self.store.get("image", image_id) if image_id else None
+            if rec is None and not fresh:
+                continue
+            if rec is None or name in rec["RepoTags"] or name in rec["RepoDigests"]:
+                return rec
+        return None
+
+    def _names(self, fresh: bool = False) -> dict[str, str]:
         """Every RepoTag and RepoDigest -> its image's ID hex, rebuilt only after a write of an
         image record (a lookup by name must not read every image: creates name images)."""
         version = self.store.version("image")
-        if version != self._names_version:
+        if fresh or version != self._names_version:
             index: dict[str, str] = {}
             for rec in self.store.list("image"):
                 for name in [*rec["RepoTags"], *rec["RepoDigests"]]:
@@ -493,15 +504,14 @@ class ImageService:
 
     def delete(self, ref: str, force: bool = False) -> list[dict[str, str]]:
         """DELETE /images/{ref}: untag a name, or remove the image when nothing else holds it."""
-        rec = self.resolve(ref)
-        hex_ = digest_hex(rec["Id"])
-        by_name: str | None = None
-        if not looks_like_id(ref) and not self._is_id_prefix(ref, hex_):
-            r = self.parse(ref)
-            by_name = f"{r.name}@{r.digest}" if r.digest else r.tagged
         done: list[dict[str, str]] = []
-        with self._lock:
-            rec = self.store.get("image", hex_) or rec
+        with self._lock:  # resolved under the lock: a tag moved meanwhile must not take the wrong image
+            rec = self.resolve(ref)
+            hex_ = digest_hex(rec["Id"])
+            by_name: str | None = None
+            if not looks_like_id(ref) and not self._is_id_prefix(ref, hex_):
+                r = self.parse(ref)
+                by_name = f"{r.name}@{r.digest}" if r.digest else r.tagged
             users = self.containers.image_users(rec["Id"])
             if by_name and [t for t in rec["RepoTags"] if t != by_name]:
                 self._untag(rec, [by_name], done)  # other tags keep the image alive
