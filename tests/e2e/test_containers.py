@@ -519,6 +519,8 @@ def test_top_and_stats(client: httpx.Client, running: str) -> None:
     assert "PID" in top["Titles"] and any("sleep" in " ".join(p) for p in top["Processes"])
     r = client.get(f"/containers/{running}/top", params={"ps_args": "aux"})
     assert r.status_code == 200 and "USER" in r.json()["Titles"]
+    r = client.get(f"/containers/{running}/top", params={"ps_args": "-e\x00f"})  # found by fuzzing: was a 500
+    assert r.status_code == 400 and "NUL" in r.json()["message"]
     r = client.get(f"/containers/{running}/stats", params={"stream": 0})
     assert r.status_code == 200
     s = r.json()
