@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from runtime.errors import InvalidParameter
+
 PIPE = subprocess.PIPE
 DEVNULL = subprocess.DEVNULL
 STDOUT = subprocess.STDOUT
@@ -177,6 +179,9 @@ async def spawn(
     start_new_session: bool = False,
 ) -> Child:
     """Start ``args`` (OSError as Popen raises it: a missing binary is FileNotFoundError)."""
+    if any("\0" in str(a) for a in args):
+        # argv cannot carry NUL (Popen's ValueError would be a 500): a client's value held one
+        raise InvalidParameter("invalid value: it contains a NUL byte")
     outputs: dict[str, int] = {}  # stream name -> the read end of its pipe
     ends: list[int] = []  # the write ends, closed here once the child has them
 

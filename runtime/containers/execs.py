@@ -21,6 +21,7 @@ from runtime.containers.driver import (
     connect_attach,
     write_ctl,
 )
+from runtime.containers.hostconfig import check_no_nul
 from runtime.containers.protocols import ContainerRecords
 from runtime.errors import Conflict, InvalidParameter, NotFound
 from runtime.events import EventBus
@@ -80,6 +81,7 @@ class ExecService:
         if not cmd or not all(isinstance(c, str) for c in cmd) or not cmd[0]:
             raise InvalidParameter("No exec command specified")
         parse_detach_keys(body.get("DetachKeys") or None)  # 400 now, not at start
+        check_no_nul(body, "")
         exec_id = ids.new_id()
         self._execs[exec_id] = {
             "ID": exec_id,

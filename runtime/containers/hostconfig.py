@@ -286,9 +286,33 @@ def check_oom_score_adj(value: int | None) -> None:
         )
 
 
+KEPT_AS_GIVEN = frozenset({"Labels", "Label"})  # stored and shown, never handed to the kernel
+
+
+def check_no_nul(value: Any, field: str) -> None:
+    """Refuse a NUL byte in any string of a config (labels aside): paths, argv and environ
+    cannot carry one, and runc would fail only at start (a 500 there, as in dockerd)."""
+    if isinstance(value, str):
+        if "\0" in value:
+            raise InvalidParameter(f"{field}: a NUL byte is not allowed")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            check_no_nul(item, f"{field}[{i}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key in KEPT_AS_GIVEN:
+                continue
+            where = f"{field}.{key}" if field else str(key)
+            if "\0" in str(key):
+                raise InvalidParameter(f"{where}: a NUL byte is not allowed")
+            check_no_nul(item, where)
+
+
 def check_host_config(config: dict[str, Any], host: dict[str, Any], runtimes: list[str]) -> list[str]:
     """Validate a create request; returns the Warnings for the response."""
     warnings: list[str] = []
+    check_no_nul(config, "")
+    check_no_nul(host, "HostConfig")
     check_resources(host, warnings)
     check_capabilities(host.get("CapAdd"), "CapAdd")
     check_capabilities(host.get("CapDrop"), "CapDrop")

@@ -617,6 +617,7 @@ class ContainerService:
 
     # -- update / upgrade / commit -----------------------------------------------------------
     async def update(self, ref: str, body: dict[str, Any]) -> builtins.list[str]:
+        hostconfig.check_no_nul(body, "")
         rec = self.get(ref)
         lv = self.live(rec["Id"])
         async with lv.lock:
@@ -644,6 +645,7 @@ class ContainerService:
         image_ref = body.get("Image") or ""
         if not image_ref:
             raise InvalidParameter("Image is required to upgrade a container")
+        hostconfig.check_no_nul(body, "")
         rec = self.get(ref)
         cid = rec["Id"]
         image = self.images.resolve(image_ref)
