@@ -56,7 +56,11 @@ name nothing (404), so without help the operations never meet a real object.
 * ``LINKS`` are added to the loaded spec (``before_load_schema``; the file is left alone): from
   container create to every /containers/{id}/... operation and commit, from exec create to the
   exec operations, from network and volume create to theirs, from image commit/tag/pull/load to
-  the image operations (and to container create, else no stateful step would make containers).
+  the image operations (and to container create, else no stateful step would make containers);
+  from the container list to container create (a root for the run over container operations);
+  from a push to a pull of what was pushed; and links without parameters (``_then``) to the
+  operations that name no object (lists, /_ping, /info, /version, /events, /auth, daemon
+  update, load), so the stateful phase reaches every operation once objects exist.
 * Every second positive create body (containers, execs, network connects, upgrades) is made one
   this host can act on (``_valid_bodies``: the busybox image, a command it has, NetworkMode none
   or bridge, 64 MiB), in every phase, so the IDs the links carry name objects that work.
@@ -404,6 +408,9 @@ ARCHIVE_PATHS = ("/etc", "/etc/passwd", "/tmp", "/")
 EXEC_OPS = ("ExecInspect", "ExecResize", "ExecStart")
 NETWORK_OPS = ("NetworkInspect", "NetworkDelete", "NetworkConnect", "NetworkDisconnect")
 VOLUME_OPS = ("VolumeInspect", "VolumeDelete")
+ARCHIVE_OPS = ("ContainerArchive", "ContainerArchiveInfo", "ContainerArchivePut")
+AFTER_IMAGES = ("ImageList", "ImageGetAll", "ImageLoad", "ImageCreate", "ImageSearch", "SystemAuth", "SystemInfo",
+                "SystemEvents", "SystemVersion", "SystemPing", "DaemonUpdate")  # fmt: skip
 IMAGE_OPS = ("ImageInspect", "ImageHistory", "ImageDelete", "ImagePush", "ImageTag", "ImageGet")
 
 
@@ -424,29 +431,54 @@ def _to_create(expression: str) -> dict[str, Any]:
     return {"ContainerCreateFromImage": {"operationId": "ContainerCreate", "requestBody": {"Image": expression}}}
 
 
+def _then(*targets: str) -> dict[str, Any]:
+    """Links without parameters: operations that name no object (lists, system, loads), reached in
+    the stateful phase once the object exists, so they meet the state the earlier steps made."""
+    return {f"{t}After": {"operationId": t} for t in targets}
+
+
 # (source operationId, status) -> the x-links of that response. The spec (openapi/swagger.yml) has
 # none; schemathesis infers a few from names, these are the ones the API really has.
 LINKS: dict[tuple[str, str], dict[str, Any]] = {
     ("ContainerCreate", "201"): {
         **_to(CONTAINER_OPS, "path.id", "$response.body#/Id"),
+        # a path every container has (else nearly every archive case is a 404 for the path)
+        **{f"{k}AtTmp": {**v, "parameters": {**v["parameters"], "query.path": "/tmp"}}
+           for k, v in _to(ARCHIVE_OPS, "path.id", "$response.body#/Id").items()},
         **_to(("ImageCommit",), "query.container", "$response.body#/Id"),
+        **_then("ContainerList", "SystemEvents", "SystemInfo", "SystemVersion", "SystemPing", "DaemonUpdate"),
     },
+    # A root of the stateful phase (no inputs), so that a run over the container operations
+    # alone still creates containers.
+    ("ContainerList", "200"): _then("ContainerCreate"),
     ("ContainerExec", "201"): _to(EXEC_OPS, "path.id", "$response.body#/Id"),
-    ("NetworkCreate", "201"): _to(NETWORK_OPS, "path.id", "$response.body#/Id"),
-    ("VolumeCreate", "201"): _to(VOLUME_OPS, "path.id", "$response.body#/Name"),
-    ("ImageCommit", "201"): {**_to_images("$response.body#/Id", ""), **_to_create("$response.body#/Id")},
+    ("NetworkCreate", "201"): {**_to(NETWORK_OPS, "path.id", "$response.body#/Id"), **_then("NetworkList")},
+    ("VolumeCreate", "201"): {**_to(VOLUME_OPS, "path.id", "$response.body#/Name"), **_then("VolumeList")},
+    ("ImageCommit", "201"): {
+        **_to_images("$response.body#/Id", ""),
+        **_to_create("$response.body#/Id"),
+        **_to(("ImageGetAll",), "query.names", "$response.body#/Id"),
+    },
+    # What was pushed is in the registry: pull it back.
+    ("ImagePush", "200"): _to(("ImageCreate",), "query.fromImage", "$request.path.imageid"),
     ("ImageTag", "201"): {
         **_to_images("$request.path.imageid", "FromSource"),
         **_to_images("$request.query.repo", "FromRepo"),
+        **_to(("ImageSearch",), "query.term", "$request.query.repo"),
+        **_to(("ImageGetAll",), "query.names", "$request.query.repo"),
+        **_then(*AFTER_IMAGES),
     },
     ("ImageCreate", "200"): {
         **_to_images("$request.query.fromImage", "FromPull"),
         **_to_images("$request.query.repo", "FromImport"),
+        **_then(*AFTER_IMAGES),
     },
     # The name the image was loaded as, from the progress line (a load without `name` keeps the archive's).
     ("ImageLoad", "200"): {
         **_to_images(r"$response.body#/stream#regex:Loaded\simage:\s(\S+)", ""),
         **_to_create(r"$response.body#/stream#regex:Loaded\simage:\s(\S+)"),
+        **_to(("ImageGetAll",), "query.names", r"$response.body#/stream#regex:Loaded\simage:\s(\S+)"),
+        **_then(*AFTER_IMAGES),
     },
 }
 
