@@ -248,8 +248,6 @@ class Registries:
     async def login(self, host: str, auth: AuthConfig, workdir: Path) -> None:
         authfile = workdir / "login.json"
         args = ["login", "--authfile", str(authfile), *self.tls_args(host, "")]
-        if "\x00" in auth.username:
-            raise InvalidParameter("invalid username: it contains a NUL character")
         if not auth.password:
             # skopeo would prompt for it (and fail without a terminal): no password, no login
             raise Unauthorized(f"login to {host} failed: a password is required")

@@ -93,8 +93,8 @@ class Live:
 
     def close(self) -> None:
         c = self.client
-        for r in c.get("/containers/json", params={"all": 1}).json():
-            c.delete(f"/containers/{r['Id']}", params={"force": 1})
+        if self.cid:  # the cases remove what they create themselves
+            c.delete(f"/containers/{self.cid}", params={"force": 1})
         c.delete("/networks/nul-networks")
         c.delete("/volumes/nul-volumes")
         for img in c.get("/images/json").json():  # what the commit cases made
