@@ -613,7 +613,8 @@ class ContainerService:
 
     async def list(self, all_: bool = False, filters: dict[str, list[str]] | None = None) -> list[Record]:
         await self.lives.settled()
-        return [records.list_view(r) for r in filters_.select(self.table.records(), all_, filters or {})]
+        made = [r for r in self.table.records() if not r.get("Creating")]
+        return [records.list_view(r) for r in filters_.select(made, all_, filters or {})]
 
     # -- update / upgrade / commit -----------------------------------------------------------
     async def update(self, ref: str, body: dict[str, Any]) -> builtins.list[str]:

@@ -34,7 +34,15 @@ class ContainerTable:
 
     # -- lookup (ContainerRecords) -------------------------------------------------------------
     def get(self, ref: str) -> Record:
-        """By exact ID, exact name (with or without the slash), then unique ID prefix."""
+        """By exact ID, exact name (with or without the slash), then unique ID prefix. A container
+        still being created is not there yet (as in dockerd, only its name is taken): an operation
+        on it meanwhile (a remove by name, for instance) would race the create for its rootfs."""
+        rec = self._lookup(ref)
+        if rec.get("Creating"):
+            raise NotFound(f"No such container: {ref}")
+        return rec
+
+    def _lookup(self, ref: str) -> Record:
         rec = self._records.get(ref)
         if rec is not None:
             return rec
