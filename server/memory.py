@@ -5,6 +5,14 @@ an arena of its own (up to 8 per core), each holding on to freed memory; a large
 read, a pull) leaves the main heap high for the same reason. ``limit_arenas`` caps the arenas at
 two, ``trim`` hands freed pages back to the kernel; the app's lifespan trims every TRIM_EVERY
 seconds. Both are no-ops where libc is not glibc.
+
+Measured and not taken (2026-12-07, issue 13): glibc's own trimming hands the top of a heap back
+as soon as a 1 MiB read buffer is freed, so a pull of the 51 MB bench image costs the server
+40-65k page faults (~120 ms of system time; each 24 MiB layer unpacks in 110-130 ms instead of
+~45). Fixing the thresholds (mallopt M_MMAP_THRESHOLD 2-8 MiB with M_TRIM_THRESHOLD 16-64 MiB)
+removes the faults (pull 1.75x -> 1.6x of skopeo) but settles RSS 8 MB higher (75 -> 84 MB)
+even after the idle trim, past the 80 MB target. Reusing read buffers in the unpack path would
+get the first without the second.
 """
 
 from __future__ import annotations
