@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import stat
+import subprocess
 import tarfile
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,64 @@ def test_gzip_in_several_members_padded_with_zeros_unpacks_whole(box: tuple[Path
     assert (diff, size) == ("sha256:" + hashlib.sha256(raw).hexdigest(), len(raw))
     assert (box[0] / "d" / "big").read_bytes() == big
     assert (box[0] / "d" / "small").read_bytes() == b"tail\n"
+
+
+def test_highly_compressible_files_come_out_whole(box: tuple[Path, Path]) -> None:
+    # zeros inflate a thousandfold: one small feed of input comes out as hundreds of capped
+    # pieces, the input zlib has not used yet carried from one to the next
+    zeros = bytes(9 << 20)
+    raw = make_tar([reg("zeros", zeros), reg("after", b"end\n")])
+    diff, size = apply_layer(io.BytesIO(gzip.compress(raw, 9)), box[0])
+    assert (diff, size) == ("sha256:" + hashlib.sha256(raw).hexdigest(), len(raw))
+    assert (box[0] / "zeros").read_bytes() == zeros
+    assert (box[0] / "after").read_bytes() == b"end\n"
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe that hands over a few bytes per read and has no readinto of its own."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.at = data, 0
+
+    def read(self, n: int = -1) -> bytes:
+        piece = self.data[self.at : self.at + min(n if n >= 0 else 3, 3)]
+        self.at += len(piece)
+        return piece
+
+    readinto = None  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, lambda raw: raw], ids=["gzip", "plain"])
+def test_a_source_handing_over_a_few_bytes_at_a_time_unpacks_the_same(box: tuple[Path, Path], compress: Any) -> None:
+    raw = make_tar([reg("f", os.urandom(5000)), reg("g", b"g\n")])
+    diff, size = apply_layer(_Trickle(compress(raw)), box[0])
+    assert (diff, size) == ("sha256:" + hashlib.sha256(raw).hexdigest(), len(raw))
+    assert (box[0] / "g").read_bytes() == b"g\n"
+
+
+@pytest.mark.parametrize("fmt", ["gnu", "posix"])
+def test_sparse_files_keep_their_data_at_its_offsets(box: tuple[Path, Path], tmp_path: Path, fmt: str) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    with open(src / "sparse", "wb") as f:
+        f.write(b"head")
+        f.seek(4 << 20)
+        f.write(b"middle")
+        f.truncate(9 << 20)  # ends in a hole
+    blob = tmp_path / "layer.tar"
+    subprocess.run(["tar", f"--format={fmt}", "--sparse", "-cf", blob, "-C", src, "sparse"], check=True)
+    with open(blob, "rb") as f:
+        apply_layer(f, box[0])
+    got = (box[0] / "sparse").read_bytes()
+    assert got == (src / "sparse").read_bytes()
+    assert os.stat(box[0] / "sparse").st_blocks * 512 < 1 << 20  # the holes stayed holes
+
+
+def test_a_tar_cut_inside_a_file_is_a_400(box: tuple[Path, Path]) -> None:
+    raw = make_tar([reg("f", os.urandom(100_000))])
+    with pytest.raises(EngineError, match="corrupt layer tar") as exc:
+        apply_layer(io.BytesIO(raw[:50_000]), box[0])
+    assert status_of(exc.value) == 400
 
 
 @pytest.mark.parametrize(
