@@ -30,7 +30,6 @@ import posixpath
 import shutil
 import stat
 import tarfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -38,6 +37,7 @@ from typing import IO, Any
 from runtime.errors import Forbidden, InvalidParameter, NotFound
 from runtime.images.layers import (
     CHUNK,
+    CORRUPT,
     UnsafeArchive,
     _check_symlink_target,
     _parent_dir,
@@ -353,7 +353,7 @@ def extract_archive(
         tar = tarfile.open(fileobj=decompressed(src), mode="r|")  # type: ignore[call-overload]
         for info in tar:
             _extract_entry(fs, tar, info, dest, no_overwrite_dir_non_dir, owner, dir_meta)
-    except (tarfile.TarError, EOFError, zlib.error) as e:
+    except CORRUPT as e:
         raise InvalidParameter(f"corrupt tar archive: {e}") from None
     for target, info in reversed(dir_meta):
         _set_meta(target, info)

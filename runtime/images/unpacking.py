@@ -25,7 +25,7 @@ Progress = Callable[[dict[str, Any]], None]
 # Layers unpack side by side: with 1 MiB reads, zlib, sha256 and the writes release the GIL
 # for long enough that two threads pay off even on two cores (measured on the bench image,
 # two 24 MiB layers: 90 ms one at a time, 65 ms two at a time; with 10 KiB reads it was the reverse).
-UNPACK_WORKERS = min(4, max(2, os.cpu_count() or 1))
+UNPACK_WORKERS = 4
 
 
 class Unpacker:
