@@ -378,7 +378,7 @@ class Bench:
             c.delete(f"/images/{ref}?force=1").check(200, 204)  # its layers too: every pull is a full one
             return elapsed
 
-        self.rounds(row, max(3, self.args.rounds // 4), turn, skopeo)
+        self.rounds(row, max(3, self.args.rounds // 2), turn, skopeo)  # 5 rounds left the ratio to noise
 
     def memory(self) -> None:
         row = self.row("settled RSS of the daemon's processes", "MB")
