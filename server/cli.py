@@ -155,7 +155,7 @@ def serve(config: DaemonConfig, tcp_ssl: ssl.SSLContext | None) -> None:
     host state alone, as pouchd does. No prefork master: it would only double the memory."""
     from server.app import create_app
 
-    memory.limit_arenas()
+    memory.tune_malloc()
     uv = uvicorn.Config(
         create_app(config),
         http=HijackHttpToolsProtocol,

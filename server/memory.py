@@ -2,18 +2,19 @@
 
 Blocking work runs in threads (asyncio.to_thread), and glibc gives every thread that allocates
 an arena of its own (up to 8 per core), each holding on to freed memory; a large answer (a log
-read, a pull) leaves the main heap high for the same reason. ``limit_arenas`` caps the arenas at
-two, ``trim`` hands freed pages back to the kernel; the app's lifespan trims every TRIM_EVERY
-seconds. Both are no-ops where libc is not glibc.
+read, a pull) leaves the main heap high for the same reason. ``tune_malloc`` caps the arenas at
+two and fixes the thresholds (below), ``trim`` hands freed pages back to the kernel; the app's
+lifespan trims after each burst of requests. Both are no-ops where libc is not glibc.
 
-Measured and not taken (2026-12-07, issue 13): glibc's own trimming hands the top of a heap back
-as soon as a 1 MiB read buffer is freed, so a pull of the 51 MB bench image costs the server
-40-65k page faults (~120 ms of system time; each 24 MiB layer unpacks in 110-130 ms instead of
-~45). Fixing the thresholds (mallopt M_MMAP_THRESHOLD 2-8 MiB with M_TRIM_THRESHOLD 16-64 MiB)
-removes the faults (pull 1.75x -> 1.6x of skopeo) but settles RSS 8 MB higher (75 -> 84 MB)
-even after the idle trim, past the 80 MB target. Reusing read buffers in the unpack path got the
-first without the second (2026-12-08, runtime/images/layers.py TarStream): ~1.5k faults a pull,
-settled RSS 67-70 MB.
+Fixed thresholds (2026-12-08, issue 13). glibc raises its mmap threshold to the size of any
+large block freed (up to 32 MiB) and the trim threshold to twice that, so after one big answer
+(a log read) a thread arena may keep many MB of free top, and malloc_trim trims only the main
+heap's top (a thread arena's top is left alone). Fixing both at 1 MiB (mallopt, which ends the
+adjusting) hands blocks of 1 MiB and more back at free, and any heap's top past 1 MiB. Measured
+on the bench (all workloads, ours alone): settled RSS 80.5 -> 74.3 MB; a pull keeps ~2k page
+faults (layers.py reuses its buffers); no workload slower.
+Tried before and not taken (2026-12-07): thresholds of 2-8 MiB (mmap) with 16-64 MiB (trim)
+left RSS 8 MB higher (75 -> 84 MB): the unpack's 1 MiB buffers of that code then stayed in heaps.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ import logging
 import time
 
 log = logging.getLogger("pouch.server")
-M_ARENA_MAX = -8  # mallopt parameter (malloc.h)
+# mallopt parameters (malloc.h)
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
+THRESHOLD = 1 << 20
 
 
 def _glibc() -> ctypes.CDLL | None:
@@ -40,9 +45,11 @@ def _glibc() -> ctypes.CDLL | None:
 _libc = _glibc()
 
 
-def limit_arenas(arenas: int = 2) -> None:
+def tune_malloc(arenas: int = 2) -> None:
     if _libc is not None:
         _libc.mallopt(M_ARENA_MAX, arenas)
+        _libc.mallopt(M_MMAP_THRESHOLD, THRESHOLD)
+        _libc.mallopt(M_TRIM_THRESHOLD, THRESHOLD)
 
 
 def trim() -> None:
