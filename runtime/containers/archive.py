@@ -27,7 +27,6 @@ import datetime
 import json
 import os
 import posixpath
-import shutil
 import stat
 import tarfile
 from collections.abc import Iterator
@@ -36,15 +35,16 @@ from typing import IO, Any
 
 from runtime.errors import Forbidden, InvalidParameter, NotFound
 from runtime.images.layers import (
-    CHUNK,
     CORRUPT,
+    TarStream,
     UnsafeArchive,
     _check_symlink_target,
     _parent_dir,
     _remove,
     _set_meta,
     clean_name,
-    decompressed,
+    entries,
+    write_data,
 )
 
 STAT_HEADER = "X-Docker-Container-Path-Stat"
@@ -350,9 +350,9 @@ def extract_archive(
     owner = lookup_user(fs, user) if copy_uid_gid and user else None
     dir_meta: list[tuple[Path, tarfile.TarInfo]] = []
     try:
-        tar = tarfile.open(fileobj=decompressed(src), mode="r|")  # type: ignore[call-overload]
-        for info in tar:
-            _extract_entry(fs, tar, info, dest, no_overwrite_dir_non_dir, owner, dir_meta)
+        stream = TarStream(src)
+        for info in entries(stream):
+            _extract_entry(fs, stream, info, dest, no_overwrite_dir_non_dir, owner, dir_meta)
     except CORRUPT as e:
         raise InvalidParameter(f"corrupt tar archive: {e}") from None
     for target, info in reversed(dir_meta):
@@ -361,7 +361,7 @@ def extract_archive(
 
 def _extract_entry(
     fs: ContainerFS,
-    tar: tarfile.TarFile,
+    stream: TarStream,
     info: tarfile.TarInfo,
     dest: str,
     no_overwrite: bool,
@@ -398,11 +398,11 @@ def _extract_entry(
             os.mkdir(target, 0o755)
         dir_meta.append((target, info))
     elif info.isreg():
-        fileobj = tar.extractfile(info)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            assert fileobj is not None
-            shutil.copyfileobj(fileobj, out, CHUNK)
+        try:
+            write_data(stream, info, fd)
+        finally:
+            os.close(fd)
         _set_meta(target, info)
     elif info.issym():
         _check_symlink_target(cpath.lstrip("/"), info.linkname)

@@ -24,7 +24,7 @@ import stat
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from isal import isal_zlib
 
@@ -36,7 +36,8 @@ OPAQUE_XATTR = "trusted.overlay.opaque"
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 # What a damaged archive raises while it is read (a 400, never a 500).
-CORRUPT = (tarfile.TarError, EOFError, isal_zlib.error)
+INFLATE_ERROR = cast("type[Exception]", isal_zlib.error)  # (its stub calls it an instance)
+CORRUPT = (tarfile.TarError, EOFError, INFLATE_ERROR)
 CHUNK = 1 << 20  # bytes read at a time (a layer: into one buffer, reused)
 FEED = 256 << 10  # compressed bytes handed to the inflater at a time
 OUT_CHUNK = 256 << 10  # inflated bytes per piece (one hash update, one write): 32 KiB cost ~15 ms a pull
@@ -103,11 +104,6 @@ class TarStream:
     def drain(self) -> None:
         while self._take(CHUNK):
             pass
-
-
-def decompressed(src: IO[bytes]) -> IO[bytes]:
-    """The tar stream inside a possibly gzip-compressed blob (sniffs without seeking)."""
-    return TarStream(src)  # type: ignore[return-value]
 
 
 def _blocks(raw: IO[bytes], buf: bytearray) -> Iterator[memoryview]:
@@ -221,17 +217,43 @@ def _set_meta(path: Path, info: tarfile.TarInfo, is_link: bool = False) -> None:
     os.utime(path, (info.mtime, info.mtime), follow_symlinks=False)
 
 
+def entries(stream: TarStream) -> Iterator[tarfile.TarInfo]:
+    """The headers of the tar in ``stream``, in order (tarfile parses PAX, GNU long names and
+    sparse maps); each entry's data is the caller's to read, with ``write_data``, before the next.
+    Reads the first header at once: a stream that is no tar raises here, not at the first entry."""
+    tar = tarfile.TarFile(fileobj=stream, mode="r")  # type: ignore[arg-type]
+    return _headers(tar)
+
+
+def _headers(tar: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
+    while (info := tar.next()) is not None:
+        tar.members.clear()  # type: ignore[attr-defined]  # tarfile keeps every header it reads: 60k files were ~28 MB of them
+        yield info
+
+
+def write_data(stream: TarStream, info: tarfile.TarInfo, fd: int) -> None:
+    """A regular file's data, from ``stream`` (just past its header) to ``fd``."""
+    stream.seek(info.offset_data)  # (already there: a sparse map may have come first)
+    sparse = cast("list[tuple[int, int]] | None", info.sparse)  # typeshed says int
+    if sparse is None:
+        stream.copy_to(fd, info.size)
+        return
+    for offset, size in sparse:  # the stored pieces, each at its place; holes stay holes
+        os.lseek(fd, offset, os.SEEK_SET)
+        stream.copy_to(fd, size)
+    os.ftruncate(fd, info.size)
+
+
 def apply_layer(src: IO[bytes], root: Path) -> tuple[str, int]:
     """Unpack a layer blob into ``root``; returns (diff ID, uncompressed size)."""
     stream = TarStream(src)
     dir_meta: list[tuple[Path, tarfile.TarInfo]] = []
     try:
-        # tarfile parses the headers (PAX, GNU long names, sparse maps); file data is ours to read
-        tar = tarfile.TarFile(fileobj=stream, mode="r")  # type: ignore[arg-type]
+        headers = entries(stream)
     except CORRUPT as e:
         raise InvalidParameter(f"layer is not a tar archive: {e}") from None
     try:
-        for info in tar:
+        for info in headers:
             _apply_entry(stream, info, root, dir_meta)
         stream.drain()
     except CORRUPT as e:
@@ -275,7 +297,7 @@ def _apply_entry(stream: TarStream, info: tarfile.TarInfo, root: Path, dir_meta:
     if info.isreg():
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         try:
-            _write_data(stream, info, fd)
+            write_data(stream, info, fd)
         finally:
             os.close(fd)
         _set_meta(path, info)
@@ -302,17 +324,6 @@ def _apply_entry(stream: TarStream, info: tarfile.TarInfo, root: Path, dir_meta:
         _set_meta(path, info)
     else:
         raise UnsafeArchive(f"unsupported tar entry {info.name!r} (type {info.type!r})")
-
-
-def _write_data(stream: TarStream, info: tarfile.TarInfo, fd: int) -> None:
-    stream.seek(info.offset_data)  # (already there: a sparse map may have come first)
-    if info.sparse is None:
-        stream.copy_to(fd, info.size)
-        return
-    for offset, size in info.sparse:  # the stored pieces, each at its place; holes stay holes
-        os.lseek(fd, offset, os.SEEK_SET)
-        stream.copy_to(fd, size)
-    os.ftruncate(fd, info.size)
 
 
 def _is_whiteout(st: os.stat_result) -> bool:
