@@ -44,7 +44,7 @@ from runtime.images.layers import (
     _set_meta,
     clean_name,
     entries,
-    write_data,
+    write_file,
 )
 
 STAT_HEADER = "X-Docker-Container-Path-Stat"
@@ -398,11 +398,7 @@ def _extract_entry(
             os.mkdir(target, 0o755)
         dir_meta.append((target, info))
     elif info.isreg():
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        try:
-            write_data(stream, info, fd)
-        finally:
-            os.close(fd)
+        write_file(stream, info, target)
         _set_meta(target, info)
     elif info.issym():
         _check_symlink_target(cpath.lstrip("/"), info.linkname)

@@ -48,8 +48,8 @@ class UnsafeArchive(InvalidParameter):
 
 
 class TarStream:
-    """The uncompressed tar stream inside a layer blob (plain or gzip), for tarfile to read
-    (read, tell, forward seek), hashing everything that passes (the diff ID).
+    """The uncompressed tar stream inside a blob (plain or gzip: a layer, an uploaded archive),
+    for tarfile to read (read, tell, forward seek), hashing everything that passes (a diff ID).
 
     File data goes to its file through ``copy_to`` as views of the decompressor's output, and
     compressed input is read into one reused buffer: a pull used to build a fresh 1 MiB bytes
@@ -219,7 +219,7 @@ def _set_meta(path: Path, info: tarfile.TarInfo, is_link: bool = False) -> None:
 
 def entries(stream: TarStream) -> Iterator[tarfile.TarInfo]:
     """The headers of the tar in ``stream``, in order (tarfile parses PAX, GNU long names and
-    sparse maps); each entry's data is the caller's to read, with ``write_data``, before the next.
+    sparse maps); each entry's data is the caller's to read, with ``write_file``, before the next.
     Reads the first header at once: a stream that is no tar raises here, not at the first entry."""
     tar = tarfile.TarFile(fileobj=stream, mode="r")  # type: ignore[arg-type]
     return _headers(tar)
@@ -231,7 +231,16 @@ def _headers(tar: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
         yield info
 
 
-def write_data(stream: TarStream, info: tarfile.TarInfo, fd: int) -> None:
+def write_file(stream: TarStream, info: tarfile.TarInfo, path: Path) -> None:
+    """Create ``path`` (never through a symlink, never over a file) with the entry's data."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        _write_data(stream, info, fd)
+    finally:
+        os.close(fd)
+
+
+def _write_data(stream: TarStream, info: tarfile.TarInfo, fd: int) -> None:
     """A regular file's data, from ``stream`` (just past its header) to ``fd``."""
     stream.seek(info.offset_data)  # (already there: a sparse map may have come first)
     sparse = cast("list[tuple[int, int]] | None", info.sparse)  # typeshed says int
@@ -295,11 +304,7 @@ def _apply_entry(stream: TarStream, info: tarfile.TarInfo, root: Path, dir_meta:
         raise UnsafeArchive(f"unsafe tar entry {info.name!r}: device nodes are not allowed")
     _remove(path)
     if info.isreg():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        try:
-            write_data(stream, info, fd)
-        finally:
-            os.close(fd)
+        write_file(stream, info, path)
         _set_meta(path, info)
     elif info.issym():
         _check_symlink_target(rel, info.linkname)
